@@ -1,0 +1,62 @@
+# Helpers that reach the pod spec inside every workload kind, with the model path to it.
+package palisade.lib.k8s
+
+workload_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"}
+
+# {"spec": <pod spec>, "path": <model path to it>} for workloads, CronJobs and Pods.
+pod_spec(o) := {"spec": o.spec.template.spec, "path": ["spec", "template", "spec"]} if {
+	o.kind in workload_kinds
+	is_object(o.spec.template.spec)
+}
+
+pod_spec(o) := {"spec": o.spec.jobTemplate.spec.template.spec, "path": ["spec", "jobTemplate", "spec", "template", "spec"]} if {
+	o.kind == "CronJob"
+	is_object(o.spec.jobTemplate.spec.template.spec)
+}
+
+pod_spec(o) := {"spec": o.spec, "path": ["spec"]} if {
+	o.kind == "Pod"
+	is_object(o.spec)
+}
+
+# Objects that run pods.
+pod_owners contains o if {
+	some o in input.kubernetes.objects
+	pod_spec(o)
+}
+
+# Every container (regular, init and ephemeral) of an object, with its model path.
+containers(o) := [c |
+	ps := pod_spec(o)
+	some group in ["containers", "initContainers", "ephemeralContainers"]
+	some i, ct in object.get(ps.spec, group, [])
+	c := {"container": ct, "path": array.concat(ps.path, [group, i]), "init": group != "containers"}
+]
+
+# Long-running containers only (probes, replicas and scaling rules use these).
+app_containers(o) := [c | some c in containers(o); not c.init]
+
+# Workloads that run continuously and scale by replicas.
+replicated(o) if o.kind in {"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"}
+
+long_running(o) if o.kind in {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Pod"}
+
+name(o) := object.get(object.get(o, "metadata", {}), "name", "")
+
+namespace(o) := object.get(object.get(o, "metadata", {}), "namespace", "default")
+
+labels(o) := object.get(object.get(o, "metadata", {}), "labels", {})
+
+annotations(o) := object.get(object.get(o, "metadata", {}), "annotations", {})
+
+# Objects of relational kinds from the whole scan (see docs/model.md).
+context_objects contains o if some o in object.get(input.kubernetes, "context", [])
+
+context_objects contains o if some o in input.kubernetes.objects
+
+# Objects a controller owns (ReplicaSets of a Deployment, Pods of a ReplicaSet or Job): in a
+# live cluster, rules report on the owner instead of repeating themselves on each owned object.
+owned(o) if {
+	some ref in object.get(object.get(o, "metadata", {}), "ownerReferences", [])
+	ref.controller == true
+}

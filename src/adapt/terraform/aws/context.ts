@@ -1,0 +1,121 @@
+/**
+ * Shared machinery of the Terraform → AWS adapters: a registry of adapters per resource
+ * type, object builders keyed by resource, and lookups for folding split resources into the
+ * object they configure.
+ */
+import { ObjectBuilder } from '../../builder.js';
+import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../../model/model.js';
+import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
+import type { TerraformResource } from '../resource.js';
+import { localName } from '../resource.js';
+import { traversalRef } from '../references.js';
+import type { AttrView, BodyView } from '../view.js';
+
+export interface AdapterSink {
+  model: CanonicalModel;
+  sourceMap: SourceMapEntry[];
+}
+
+export class TfAwsContext {
+  private readonly builders = new Map<TerraformResource, ObjectBuilder>();
+  private readonly byLocal = new Map<string, TerraformResource[]>();
+
+  constructor(
+    readonly resources: TerraformResource[],
+    private readonly sink: AdapterSink,
+  ) {
+    for (const r of resources) {
+      const k = `${r.module}|${localName(r)}`;
+      const list = this.byLocal.get(k) ?? [];
+      list.push(r);
+      this.byLocal.set(k, list);
+    }
+  }
+
+  /** Creates the model object for a resource and adds it to aws.<service>.<collection>. */
+  create(r: TerraformResource, service: string, collection: string, base: Record<string, unknown> = {}): ObjectBuilder {
+    const b = new ObjectBuilder({
+      id: `${r.unit}:${r.address}`,
+      source: 'terraform',
+      identity: r.address,
+      resourceType: r.type,
+      location: r.location,
+      module: r.module || undefined,
+      base,
+    });
+    if (r.suppressions) b.entry.suppressions = r.suppressions;
+    if (r.region !== undefined) b.set(['region'], r.region);
+    this.builders.set(r, b);
+    addAws(this.sink.model, service, collection, b.obj);
+    this.sink.sourceMap.push(b.entry);
+    return b;
+  }
+
+  builder(r: TerraformResource): ObjectBuilder | undefined {
+    return this.builders.get(r);
+  }
+
+  /**
+   * The resources of `types` that attribute `attrName` of `r` designates: by reference
+   * (`aws_s3_bucket.logs.id`, `.bucket`, `.arn`) or by a literal value equal to the target's
+   * `matchAttr` (a bucket name, a security group name).
+   */
+  target(r: TerraformResource, attrName: string, types: string[], matchAttr?: string): TerraformResource | undefined {
+    const a = r.view.attr(attrName);
+    if (!a) return undefined;
+    const ref = traversalRef(a.expr);
+    if (ref && types.includes(ref.type)) {
+      const cands = this.byLocal.get(`${r.module}|${ref.type}.${ref.name}`) ?? [];
+      return cands.find((c) => c.key === r.key) ?? cands[0];
+    }
+    if (matchAttr && typeof a.value === 'string') {
+      return this.resources.find((c) => c.module === r.module && types.includes(c.type) && c.view.attr(matchAttr)?.value === a.value);
+    }
+    return undefined;
+  }
+}
+
+/** Copies an attribute into the model at `path` (with its range), or a default (ranged to the block). */
+export function copyAttr(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def?: unknown, convert?: (v: unknown) => unknown): AttrView | undefined {
+  const a = view.attr(name);
+  if (a) {
+    const v = isUnknown(a.value) ? UNKNOWN : convert ? convert(a.value) : a.value;
+    b.set(path, v, { file: view.file, range: a.range });
+    b.relate(path, a.related);
+    return a;
+  }
+  if (view.unknown) b.set(path, UNKNOWN);
+  else if (def !== undefined) b.set(path, def);
+  return undefined;
+}
+
+/** Copies several attributes of the same name into the model under `prefix`. */
+export function copyAttrs(b: ObjectBuilder, prefix: ModelPath, view: BodyView, spec: Record<string, unknown>): void {
+  for (const [name, def] of Object.entries(spec)) copyAttr(b, [...prefix, name], view, name, def);
+}
+
+export function toBool(v: unknown): unknown {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return v;
+}
+
+export function toNumber(v: unknown): unknown {
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return v;
+}
+
+/** Terraform lists of strings; a lone string becomes a one-element list. */
+export function toStringList(v: unknown): unknown {
+  if (isUnknown(v)) return v;
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string') return [v];
+  return v;
+}
+
+/** `tags` as an object; `tags_all`-style merges come with the evaluator. */
+export function copyTags(b: ObjectBuilder, view: BodyView): void {
+  copyAttr(b, ['tags'], view, 'tags', {}, (v) => (v && typeof v === 'object' ? v : {}));
+}
+
+export type ResourceAdapter = (r: TerraformResource, ctx: TfAwsContext) => void;

@@ -1,0 +1,137 @@
+/**
+ * Security groups (inline rules and the standalone rule resources folded in), instances,
+ * EBS volumes.
+ */
+import type { ObjectBuilder } from '../../builder.js';
+import { isUnknown, UNKNOWN } from '../../../model/model.js';
+import type { BodyView } from '../view.js';
+import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
+
+const SG = ['aws_security_group'];
+
+/** Normalises a protocol name: "-1"/"all" for every protocol, numbers for the usual ones. */
+function protocol(v: unknown): unknown {
+  if (typeof v === 'number') v = String(v);
+  if (typeof v !== 'string') return v;
+  const p = v.toLowerCase();
+  return p === 'all' ? '-1' : p;
+}
+
+function addRule(b: ObjectBuilder, direction: 'ingress' | 'egress', view: BodyView, names: { from: string; to: string; cidr4: string; cidr6: string; sg?: string }): void {
+  const list = (b.get([direction]) as unknown[] | undefined) ?? [];
+  const i = list.length;
+  b.set([direction, i], {}, view);
+  if (view.unknown) {
+    b.set([direction, i], UNKNOWN, view);
+    return;
+  }
+  copyAttr(b, [direction, i, 'protocol'], view, 'protocol', undefined, protocol);
+  copyAttr(b, [direction, i, 'from_port'], view, names.from, undefined, toNumber);
+  copyAttr(b, [direction, i, 'to_port'], view, names.to, undefined, toNumber);
+  if (b.get([direction, i, 'protocol']) === '-1') {
+    // every protocol means every port, whatever the ports say
+    if (!isUnknown(b.get([direction, i, 'from_port']))) b.set([direction, i, 'from_port'], 0);
+    if (!isUnknown(b.get([direction, i, 'to_port']))) b.set([direction, i, 'to_port'], 65535);
+  }
+  copyAttr(b, [direction, i, 'cidr_blocks'], view, names.cidr4, [], toStringList);
+  copyAttr(b, [direction, i, 'ipv6_cidr_blocks'], view, names.cidr6, [], toStringList);
+  if (names.sg) copyAttr(b, [direction, i, 'security_groups'], view, names.sg, [], toStringList);
+  copyAttr(b, [direction, i, 'description'], view, 'description');
+  copyAttr(b, [direction, i, 'self'], view, 'self', false);
+}
+
+const INLINE = { from: 'from_port', to: 'to_port', cidr4: 'cidr_blocks', cidr6: 'ipv6_cidr_blocks', sg: 'security_groups' };
+
+const securityGroup: ResourceAdapter = (r, ctx) => {
+  const b = ctx.create(r, 'ec2', 'security_groups', { ingress: [], egress: [] });
+  copyAttr(b, ['name'], r.view, 'name', r.name);
+  copyAttrs(b, [], r.view, { description: undefined, vpc_id: undefined });
+  copyTags(b, r.view);
+  for (const dir of ['ingress', 'egress'] as const) {
+    const attr = r.view.attr(dir);
+    if (attr && isUnknown(attr.value)) b.set([dir], UNKNOWN, { file: r.file, range: attr.range });
+    for (const rule of r.view.blocks(dir)) addRule(b, dir, rule, INLINE);
+  }
+};
+
+/** aws_security_group_rule: `type` says the direction. */
+const sgRule: ResourceAdapter = (r, ctx) => {
+  const target = ctx.target(r, 'security_group_id', SG);
+  const b = target && ctx.builder(target);
+  if (!b) return;
+  const type = r.view.attr('type')?.value;
+  if (type !== 'ingress' && type !== 'egress') return;
+  addRule(b, type, r.view, { from: 'from_port', to: 'to_port', cidr4: 'cidr_blocks', cidr6: 'ipv6_cidr_blocks' });
+};
+
+/** aws_vpc_security_group_ingress_rule / egress_rule: one CIDR each, `ip_protocol`. */
+function vpcRule(direction: 'ingress' | 'egress'): ResourceAdapter {
+  return (r, ctx) => {
+    const target = ctx.target(r, 'security_group_id', SG);
+    const b = target && ctx.builder(target);
+    if (!b) return;
+    addRule(b, direction, r.view, { from: 'from_port', to: 'to_port', cidr4: 'cidr_ipv4', cidr6: 'cidr_ipv6' });
+    const list = b.get([direction]) as Record<string, unknown>[];
+    const rule = list[list.length - 1];
+    copyAttr(b, [direction, list.length - 1, 'protocol'], r.view, 'ip_protocol', undefined, protocol);
+    if (rule && rule.protocol === '-1') {
+      rule.from_port = 0;
+      rule.to_port = 65535;
+    }
+  };
+}
+
+function blockDevice(b: ObjectBuilder, path: (string | number)[], view: BodyView): void {
+  b.set(path, {}, view);
+  copyAttrs(b, path, view, { encrypted: false, volume_type: 'gp2', volume_size: undefined, iops: undefined, device_name: undefined, kms_key_id: undefined });
+}
+
+const instance: ResourceAdapter = (r, ctx) => {
+  const b = ctx.create(r, 'ec2', 'instances', { ebs_block_devices: [] });
+  const v = r.view;
+  copyAttrs(b, [], v, {
+    instance_type: undefined,
+    ami: undefined,
+    associate_public_ip_address: undefined,
+    monitoring: false,
+    ebs_optimized: undefined,
+    iam_instance_profile: undefined,
+    subnet_id: undefined,
+  });
+  // Without a metadata_options block IMDSv1 stays available (http_tokens "optional").
+  b.set(['metadata_options'], { http_endpoint: 'enabled', http_tokens: 'optional' });
+  for (const mo of v.blocks('metadata_options')) {
+    b.locate(['metadata_options'], mo);
+    copyAttrs(b, ['metadata_options'], mo, { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: undefined });
+  }
+  for (const rb of v.blocks('root_block_device')) blockDevice(b, ['root_block_device'], rb);
+  v.blocks('ebs_block_device').forEach((d, i) => blockDevice(b, ['ebs_block_devices', i], d));
+  copyTags(b, v);
+};
+
+const volume: ResourceAdapter = (r, ctx) => {
+  const b = ctx.create(r, 'ec2', 'volumes');
+  copyAttrs(b, [], r.view, {
+    // CreateVolume's default type
+    type: 'gp2',
+    size: undefined,
+    iops: undefined,
+    throughput: undefined,
+    encrypted: false,
+    kms_key_id: undefined,
+    availability_zone: undefined,
+  });
+  copyTags(b, r.view);
+};
+
+export const primary: Record<string, ResourceAdapter> = {
+  aws_security_group: securityGroup,
+  aws_instance: instance,
+  aws_ebs_volume: volume,
+};
+
+export const folds: Record<string, ResourceAdapter> = {
+  aws_security_group_rule: sgRule,
+  aws_vpc_security_group_ingress_rule: vpcRule('ingress'),
+  aws_vpc_security_group_egress_rule: vpcRule('egress'),
+};

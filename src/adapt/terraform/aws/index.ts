@@ -1,0 +1,26 @@
+/**
+ * Terraform → canonical AWS model. Primary adapters create objects; fold adapters then
+ * merge split resources (aws_s3_bucket_versioning, aws_security_group_rule, …) into them.
+ */
+import type { TerraformResource } from '../resource.js';
+import { TfAwsContext, type AdapterSink, type ResourceAdapter } from './context.js';
+import * as ec2 from './ec2.js';
+import * as rds from './rds.js';
+import * as s3 from './s3.js';
+import * as services from './services.js';
+
+const modules = [s3, rds, ec2, services];
+const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
+const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
+
+/** Resource types the adapters understand. */
+export function supportedTerraformTypes(): string[] {
+  return [...Object.keys(PRIMARY), ...Object.keys(FOLDS)].sort();
+}
+
+export function adaptTerraformAws(resources: TerraformResource[], sink: AdapterSink): void {
+  const managed = resources.filter((r) => r.mode === 'managed');
+  const ctx = new TfAwsContext(managed, sink);
+  for (const r of managed) PRIMARY[r.type]?.(r, ctx);
+  for (const r of managed) FOLDS[r.type]?.(r, ctx);
+}

@@ -1,0 +1,163 @@
+/**
+ * aws_s3_bucket and the provider's split S3 resources, folded into aws.s3.buckets[].
+ * The inline blocks of provider v3 (`versioning {}`, `logging {}`, …) are read too.
+ */
+import type { ObjectBuilder } from '../../builder.js';
+import { isUnknown, UNKNOWN } from '../../../model/model.js';
+import { normalizePolicyDocument } from '../../aws/policy-document.js';
+import type { TerraformResource } from '../resource.js';
+import type { BodyView } from '../view.js';
+import { copyAttr, copyTags, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
+
+const BUCKET = ['aws_s3_bucket'];
+
+const bucket: ResourceAdapter = (r, ctx) => {
+  const b = ctx.create(r, 's3', 'buckets', {
+    versioning: { enabled: false, mfa_delete: false },
+    // SSE-S3 has been applied to every new bucket since January 2023.
+    encryption: { enabled: true, algorithm: 'AES256' },
+    logging: { enabled: false },
+    lifecycle_rules: [],
+  });
+  const v = r.view;
+  copyAttr(b, ['name'], v, 'bucket', r.name);
+  copyAttr(b, ['acl'], v, 'acl');
+  copyTags(b, v);
+  const objectLock = v.attr('object_lock_enabled');
+  if (objectLock) b.set(['object_lock', 'enabled'], objectLock.value, { file: v.file, range: objectLock.range });
+  // provider v3 inline blocks
+  for (const ver of v.blocks('versioning')) applyVersioning(b, ver, toBool(ver.attr('enabled')?.value ?? false), ver.attr('enabled'));
+  for (const log of v.blocks('logging')) applyLogging(b, log);
+  for (const enc of v.blocks('server_side_encryption_configuration')) applyEncryption(b, enc);
+  for (const lc of v.blocks('lifecycle_rule')) addLifecycleRule(b, lc, toBool(lc.attr('enabled')?.value ?? true));
+  const policy = v.attr('policy');
+  if (policy) b.set(['policy'], parsePolicy(policy.value), { file: v.file, range: policy.range });
+};
+
+function parsePolicy(v: unknown): unknown {
+  if (isUnknown(v)) return UNKNOWN;
+  return normalizePolicyDocument(v);
+}
+
+function applyVersioning(b: ObjectBuilder, view: BodyView, enabled: unknown, enabledAttr?: { range: import('../../../model/source.js').Range }): void {
+  b.locate(['versioning'], view);
+  b.set(['versioning', 'enabled'], view.unknown ? UNKNOWN : enabled, enabledAttr ? { file: view.file, range: enabledAttr.range } : undefined);
+  const mfa = view.attr('mfa_delete');
+  if (mfa) b.set(['versioning', 'mfa_delete'], isUnknown(mfa.value) ? UNKNOWN : toBool(mfa.value) === true || mfa.value === 'Enabled', { file: view.file, range: mfa.range });
+}
+
+function applyLogging(b: ObjectBuilder, view: BodyView): void {
+  b.locate(['logging'], view);
+  b.set(['logging', 'enabled'], view.unknown ? UNKNOWN : true, view);
+  copyAttr(b, ['logging', 'target_bucket'], view, 'target_bucket');
+  copyAttr(b, ['logging', 'target_prefix'], view, 'target_prefix');
+}
+
+function applyEncryption(b: ObjectBuilder, view: BodyView): void {
+  b.locate(['encryption'], view);
+  for (const rule of view.blocks('rule')) {
+    for (const def of rule.blocks('apply_server_side_encryption_by_default')) {
+      copyAttr(b, ['encryption', 'algorithm'], def, 'sse_algorithm');
+      copyAttr(b, ['encryption', 'kms_key_id'], def, 'kms_master_key_id');
+      b.set(['encryption', 'enabled'], def.unknown ? UNKNOWN : true, def);
+    }
+    copyAttr(b, ['encryption', 'bucket_key_enabled'], rule, 'bucket_key_enabled');
+  }
+}
+
+function addLifecycleRule(b: ObjectBuilder, view: BodyView, enabled: unknown): void {
+  const rules = b.get(['lifecycle_rules']) as unknown[];
+  const i = rules.length;
+  b.set(['lifecycle_rules', i], { enabled: view.unknown ? UNKNOWN : enabled }, view);
+  copyAttr(b, ['lifecycle_rules', i, 'id'], view, 'id');
+  for (const exp of view.blocks('expiration')) copyAttr(b, ['lifecycle_rules', i, 'expiration_days'], exp, 'days');
+  const transitions = view.blocks('transition');
+  b.set(['lifecycle_rules', i, 'transitions'], []);
+  transitions.forEach((t, j) => {
+    b.set(['lifecycle_rules', i, 'transitions', j], {}, t);
+    copyAttr(b, ['lifecycle_rules', i, 'transitions', j, 'days'], t, 'days');
+    copyAttr(b, ['lifecycle_rules', i, 'transitions', j, 'storage_class'], t, 'storage_class');
+  });
+}
+
+/** Runs `fn` on the bucket a split resource configures (by reference or by literal name). */
+function fold(fn: (b: ObjectBuilder, r: TerraformResource) => void): ResourceAdapter {
+  return (r, ctx) => {
+    const target = ctx.target(r, 'bucket', BUCKET, 'bucket');
+    const b = target && ctx.builder(target);
+    if (b) fn(b, r);
+  };
+}
+
+const versioning = fold((b, r) => {
+  for (const cfg of r.view.blocks('versioning_configuration')) {
+    const status = cfg.attr('status');
+    const enabled = !status ? UNKNOWN : isUnknown(status.value) ? UNKNOWN : status.value === 'Enabled';
+    applyVersioning(b, cfg, enabled, status);
+    const mfa = cfg.attr('mfa_delete');
+    if (mfa) b.set(['versioning', 'mfa_delete'], isUnknown(mfa.value) ? UNKNOWN : mfa.value === 'Enabled', { file: cfg.file, range: mfa.range });
+    // the finding for a disabled bucket points at the split resource
+    if (!status) b.locate(['versioning', 'enabled'], cfg);
+  }
+  b.locate(['versioning'], r.view);
+});
+
+const logging = fold((b, r) => applyLogging(b, r.view));
+
+const encryption = fold((b, r) => applyEncryption(b, r.view));
+
+const publicAccessBlock = fold((b, r) => {
+  b.set(['public_access_block'], {}, r.view);
+  for (const k of ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets']) {
+    copyAttr(b, ['public_access_block', k], r.view, k, false, toBool);
+  }
+});
+
+const lifecycle = fold((b, r) => {
+  for (const rule of r.view.blocks('rule')) {
+    const status = rule.attr('status');
+    addLifecycleRule(b, rule, status ? (isUnknown(status.value) ? UNKNOWN : status.value === 'Enabled') : UNKNOWN);
+  }
+});
+
+const policy = fold((b, r) => {
+  const p = r.view.attr('policy');
+  if (p) b.set(['policy'], parsePolicy(p.value), { file: r.view.file, range: p.range });
+});
+
+const replication = fold((b, r) => {
+  b.set(['replication'], { enabled: true, rules: [] }, r.view);
+  r.view.blocks('rule').forEach((rule, i) => {
+    b.set(['replication', 'rules', i], {}, rule);
+    copyAttr(b, ['replication', 'rules', i, 'status'], rule, 'status');
+    for (const d of rule.blocks('destination')) copyAttr(b, ['replication', 'rules', i, 'destination_bucket'], d, 'bucket');
+  });
+});
+
+const acl = fold((b, r) => copyAttr(b, ['acl'], r.view, 'acl'));
+
+const objectLock = fold((b, r) => {
+  b.set(['object_lock', 'enabled'], true, r.view);
+  for (const rule of r.view.blocks('rule')) {
+    for (const d of rule.blocks('default_retention')) {
+      copyAttr(b, ['object_lock', 'mode'], d, 'mode');
+      copyAttr(b, ['object_lock', 'days'], d, 'days');
+    }
+  }
+});
+
+export const primary: Record<string, ResourceAdapter> = { aws_s3_bucket: bucket };
+
+export const folds: Record<string, ResourceAdapter> = {
+  aws_s3_bucket_versioning: versioning,
+  aws_s3_bucket_logging: logging,
+  aws_s3_bucket_server_side_encryption_configuration: encryption,
+  aws_s3_bucket_public_access_block: publicAccessBlock,
+  aws_s3_bucket_lifecycle_configuration: lifecycle,
+  aws_s3_bucket_policy: policy,
+  aws_s3_bucket_replication_configuration: replication,
+  aws_s3_bucket_acl: acl,
+  aws_s3_bucket_object_lock_configuration: objectLock,
+};
+
+export type { TfAwsContext };

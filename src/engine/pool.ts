@@ -1,0 +1,89 @@
+/**
+ * A small pool of worker threads. Tasks are plain data; results come back in any order and
+ * are matched by id.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ScanUnit } from '../discover/files.js';
+import type { RawFinding } from './policy.js';
+import type { UnitOptions, UnitResult } from './process-unit.js';
+
+export type WorkerRequest =
+  | { id: number; task: 'unit'; unit: ScanUnit; root: string; options: UnitOptions }
+  | { id: number; task: 'eval'; input: string; bundleDir: string };
+
+export type WorkerResponse = { id: number; ok: true; result: UnitResult | RawFinding[] } | { id: number; ok: false; error: string };
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+export function defaultPoolSize(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(n, 8));
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { req: WorkerRequest; pending: Pending }[] = [];
+  private readonly inflight = new Map<number, { worker: Worker; pending: Pending }>();
+  private nextId = 1;
+
+  constructor(size = defaultPoolSize()) {
+    const script = new URL('./worker.js', import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(script);
+      w.on('message', (m: WorkerResponse) => this.done(w, m));
+      w.on('error', (e) => this.crashed(w, e));
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  unit(unit: ScanUnit, root: string, options: UnitOptions): Promise<UnitResult> {
+    return this.submit({ id: this.nextId++, task: 'unit', unit, root, options }) as Promise<UnitResult>;
+  }
+
+  evaluate(input: string, bundleDir: string): Promise<RawFinding[]> {
+    return this.submit({ id: this.nextId++, task: 'eval', input, bundleDir }) as Promise<RawFinding[]>;
+  }
+
+  private submit(req: WorkerRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ req, pending: { resolve, reject } });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const { req, pending } = this.queue.shift()!;
+      this.inflight.set(req.id, { worker: w, pending });
+      w.postMessage(req);
+    }
+  }
+
+  private done(w: Worker, m: WorkerResponse): void {
+    const job = this.inflight.get(m.id);
+    this.inflight.delete(m.id);
+    this.idle.push(w);
+    if (job) {
+      if (m.ok) job.pending.resolve(m.result);
+      else job.pending.reject(new Error(m.error));
+    }
+    this.pump();
+  }
+
+  private crashed(w: Worker, e: Error): void {
+    for (const [id, job] of this.inflight) {
+      if (job.worker === w) {
+        this.inflight.delete(id);
+        job.pending.reject(e);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * One scan, end to end: discover → parse and adapt (per unit) → evaluate policies (per
+ * chunk) → findings → filters. Runs inline for small inputs and on a worker pool when there
+ * is enough work to pay for the threads.
+ */
+import { loadCatalog } from '../catalog/catalog.js';
+import { discover } from '../discover/files.js';
+import { buildFindings } from '../findings/build.js';
+import type { Finding, RuleMeta, ScanResult, Severity } from '../findings/types.js';
+import { SEVERITIES, severityRank } from '../findings/types.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { SourceMapEntry } from '../model/model.js';
+import { packageVersion } from '../util/package-root.js';
+import { buildChunks } from './chunks.js';
+import { bundleDir, PolicyEngine, readManifest, type RawFinding } from './policy.js';
+import { WorkerPool } from './pool.js';
+import { processUnit, type UnitOptions, type UnitResult } from './process-unit.js';
+import { silentProgress, type Progress } from './progress.js';
+
+export interface ScanOptions {
+  /** Findings below this severity are not reported. */
+  minSeverity?: Severity;
+  /** Only these rule ids (when non-empty). */
+  rules?: string[];
+  skipRules?: string[];
+  /** Values policies read from input.config. */
+  config?: Record<string, unknown>;
+  /** Force the worker pool on (true) or off (false); default: by amount of work. */
+  parallel?: boolean;
+  workers?: number;
+  progress?: Progress;
+  cwd?: string;
+  /** Passed to every unit's parsing and evaluation (Terraform variables, …). */
+  unit?: UnitOptions;
+}
+
+/** Units or files beyond which a worker pool pays for its start-up. */
+const PARALLEL_UNITS = 48;
+
+export async function scan(targets: string[], opts: ScanOptions = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const progress = opts.progress ?? silentProgress;
+  const catalog = loadCatalog();
+  const manifest = readManifest();
+  const found = discover(targets, { cwd: opts.cwd });
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+
+  const unitOptions: UnitOptions = opts.unit ?? {};
+  const parallel = opts.parallel ?? found.units.length >= PARALLEL_UNITS;
+  const pool = parallel ? new WorkerPool(opts.workers) : undefined;
+  const dir = bundleDir();
+  let engine: PolicyEngine | undefined;
+  try {
+    // parse and adapt
+    let done = 0;
+    const results: UnitResult[] = await Promise.all(
+      found.units.map(async (u) => {
+        let r: UnitResult;
+        try {
+          r = pool ? await pool.unit(u, found.root, unitOptions) : processUnit(u, found.root, unitOptions);
+        } catch (e) {
+          r = { unit: u.id, model: { aws: {}, kubernetes: { objects: [] } }, sourceMap: [], diagnostics: [{ level: 'error', code: 'internal-error', message: `failed to process: ${(e as Error).message}`, file: u.id }] };
+        }
+        progress.update('parsing', ++done, found.units.length);
+        return r;
+      }),
+    );
+    const entries = new Map<string, SourceMapEntry>();
+    for (const r of results) {
+      diagnostics.push(...r.diagnostics);
+      for (const e of r.sourceMap) entries.set(e.id, e);
+    }
+
+    // evaluate
+    const chunks = buildChunks(results.map((r) => r.model), opts.config ?? {});
+    const raw: RawFinding[] = [];
+    if (!pool && chunks.length) engine = await PolicyEngine.load(dir);
+    let evaluated = 0;
+    await Promise.all(
+      chunks.map(async (c) => {
+        const input = JSON.stringify(c);
+        try {
+          raw.push(...(pool ? await pool.evaluate(input, dir) : engine!.evaluate(input)));
+        } catch (e) {
+          const files = [...new Set(c.kubernetes.objects.map((o) => entries.get(o.id)?.location?.file).concat(Object.values(c.aws).flatMap((s) => Object.values(s).flat().map((o) => entries.get(o.id)?.location?.file))))].filter(Boolean);
+          diagnostics.push({ level: 'error', code: 'policy-evaluation', message: `${(e as Error).message} (objects from ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''})` });
+        }
+        progress.update('evaluating', ++evaluated, chunks.length);
+      }),
+    );
+    progress.done();
+
+    // findings
+    const only = new Set(opts.rules ?? []);
+    const skip = new Set(opts.skipRules ?? []);
+    for (const id of [...only, ...skip]) {
+      if (!catalog.rules.has(id)) diagnostics.push({ level: 'warning', code: 'unknown-rule', message: `no rule ${id} in the catalog (see 'palisade rules list')` });
+    }
+    const selected = (id: string) => (only.size === 0 || only.has(id)) && !skip.has(id);
+    const min = opts.minSeverity ?? 'info';
+    let findings: Finding[] = buildFindings(
+      raw.filter((f) => selected(f.rule)),
+      entries,
+      catalog.rules,
+      diagnostics,
+    ).filter((f) => severityRank(f.severity) >= severityRank(min));
+
+    const rules: RuleMeta[] = [...catalog.rules.values()].filter((r) => selected(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const active = findings.filter((f) => !f.suppressed);
+    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+    findings = findings.slice();
+    let resources = 0;
+    for (const r of results) {
+      resources += r.model.kubernetes.objects.length;
+      for (const s of Object.values(r.model.aws)) for (const l of Object.values(s)) resources += l.length;
+    }
+    return {
+      tool: { name: 'palisade', version: packageVersion(), policyBundleHash: manifest.sourcesHash },
+      root: found.root,
+      targets,
+      startedAt,
+      findings,
+      diagnostics: diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
+      rules,
+      summary: {
+        filesScanned: found.files,
+        resourcesEvaluated: resources,
+        findings: active.length,
+        suppressed: findings.length - active.length,
+        bySeverity,
+        errors: diagnostics.filter((d) => d.level === 'error').length,
+        durationMs: Date.now() - started,
+      },
+    };
+  } finally {
+    await pool?.close();
+  }
+}

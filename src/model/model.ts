@@ -1,0 +1,78 @@
+/**
+ * The canonical model: what policies see. One shape per kind of thing, whatever the source
+ * (Terraform, a plan, CloudFormation, AWS Config, a live cluster). See docs/model.md.
+ *
+ * A value that cannot be known statically is the UNKNOWN marker object; policies test it
+ * with `lib.unknown(x)` and never fire on it.
+ */
+import type { FileRange } from './source.js';
+
+/** How an unknown value is written into the model (JSON-safe, so it survives the wasm boundary). */
+export const UNKNOWN_KEY = '__unknown__';
+export const UNKNOWN: Readonly<{ __unknown__: true }> = Object.freeze({ [UNKNOWN_KEY]: true as const });
+
+export function isUnknown(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as Record<string, unknown>)[UNKNOWN_KEY] === true;
+}
+
+export type ModelPath = (string | number)[];
+
+export interface ModelObject {
+  /** Unique within one scan; findings name it. */
+  id: string;
+  [field: string]: unknown;
+}
+
+export interface AwsModel {
+  /** service → collection → objects, e.g. aws.s3.buckets[] */
+  [service: string]: { [collection: string]: ModelObject[] };
+}
+
+export interface KubernetesModel {
+  /** Manifests and live objects in the Kubernetes API shape, plus `id`. */
+  objects: ModelObject[];
+}
+
+export interface CanonicalModel {
+  aws: AwsModel;
+  kubernetes: KubernetesModel;
+}
+
+export type SourceKind = 'terraform' | 'terraform-plan' | 'cloudformation' | 'kubernetes' | 'aws-config' | 'kubernetes-live';
+
+/**
+ * Provenance of one model object: kept beside the model, never sent to the policy engine.
+ * `fields` maps a model path (segments joined with '.') to the source range it came from;
+ * the engine picks the longest recorded prefix of a finding's path.
+ */
+export interface SourceMapEntry {
+  id: string;
+  source: SourceKind;
+  /** Stable identity for fingerprints: Terraform address, `Kind/namespace/name`, or ARN. */
+  identity: string;
+  /** Source resource type: `aws_s3_bucket`, `Deployment`, `AWS::S3::Bucket`. */
+  resourceType: string;
+  /** Where the object is declared (block or document). Absent for live objects. */
+  location?: FileRange;
+  fields: Record<string, FileRange>;
+  /** Module call chain for Terraform (`module.a.module.b`), empty at the root. */
+  module?: string;
+  /** Model path → where its value came from besides the attribute (variables, tfvars, module arguments). */
+  related?: Record<string, (FileRange & { message: string })[]>;
+  /** Inline suppressions found beside the resource: rule id → reason. */
+  suppressions?: Record<string, string>;
+}
+
+export function pathKey(path: ModelPath): string {
+  return path.join('.');
+}
+
+export function emptyModel(): CanonicalModel {
+  return { aws: {}, kubernetes: { objects: [] } };
+}
+
+/** Append objects into model.aws[service][collection]. */
+export function addAws(model: CanonicalModel, service: string, collection: string, obj: ModelObject): void {
+  const svc = (model.aws[service] ??= {});
+  (svc[collection] ??= []).push(obj);
+}

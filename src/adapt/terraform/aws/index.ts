@@ -4,12 +4,24 @@
  */
 import type { TerraformResource } from '../resource.js';
 import { TfAwsContext, type AdapterSink, type ResourceAdapter } from './context.js';
+import * as autoscaling from './autoscaling.js';
+import * as compute from './compute.js';
+import * as data from './data.js';
+import * as databases from './databases.js';
 import * as ec2 from './ec2.js';
+import * as edge from './edge.js';
+import * as elb from './elb.js';
+import * as iam from './iam.js';
+import * as lambda from './lambda.js';
+import * as logging from './logging.js';
+import * as monitoring from './monitoring.js';
+import * as network from './network.js';
 import * as rds from './rds.js';
 import * as s3 from './s3.js';
-import * as services from './services.js';
+import * as serverless from './serverless.js';
 
-const modules = [s3, rds, ec2, services];
+// One module per area; each exports `primary` (creates objects) and `folds` (merges split resources).
+const modules = [s3, data, rds, databases, ec2, network, edge, elb, iam, logging, monitoring, compute, autoscaling, lambda, serverless];
 const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
 const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
 

@@ -1,0 +1,6 @@
+/** Aurora clusters, ElastiCache, Redshift, OpenSearch. */
+import type { ResourceAdapter } from './context.js';
+
+export const primary: Record<string, ResourceAdapter> = {};
+
+export const folds: Record<string, ResourceAdapter> = {};

@@ -20,6 +20,15 @@ const { requiredBuiltins, sdkBuiltins } = await import(path.join(root, 'dist/src
 const { policySourcesHash } = await import(path.join(root, 'dist/src/engine/bundle-hash.js'));
 
 const ENTRYPOINT = 'palisade/main/findings';
+// --out DIR writes the bundle elsewhere (e.g. a private bundle while policies are in progress;
+// point PALISADE_BUNDLE_DIR at it). Default: bundle/.
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'bundle');
+const writeAtomic = (file, data) => {
+  const tmpFile = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmpFile, data);
+  fs.renameSync(tmpFile, file);
+};
 const opa = process.env.OPA ?? path.join(root, 'tools/bin/opa');
 if (!fs.existsSync(opa)) {
   console.error(`build-policies: no OPA CLI at ${opa}; run 'npm run install:opa' first`);
@@ -55,7 +64,7 @@ try {
   const caps = { ...sdkCaps, builtins: sdkCaps.builtins.filter((b) => !missing.has(b.name)), features: ['rego_v1'] };
   const capsText = JSON.stringify(caps, null, 1) + '\n';
   const capsPath = path.join(root, 'policies/capabilities.json');
-  fs.writeFileSync(capsPath, capsText);
+  if (fs.existsSync(capsPath) ? fs.readFileSync(capsPath, 'utf8') !== capsText : true) writeAtomic(capsPath, capsText);
   console.error(`build-policies: capabilities: ${caps.builtins.length} builtins (removed, listed but not implemented: ${[...missing].sort().join(', ') || 'none'})`);
 
   // 2. check
@@ -70,8 +79,8 @@ try {
   if (unsupported.length) throw new Error(`policy needs builtins the wasm SDK does not implement: ${unsupported.join(', ')}`);
 
   const version = run(['version']).match(/^Version: (.+)$/m)?.[1] ?? 'unknown';
-  fs.mkdirSync(path.join(root, 'bundle'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bundle/policy.wasm'), wasm);
+  fs.mkdirSync(outDir, { recursive: true });
+  writeAtomic(path.join(outDir, 'policy.wasm'), wasm);
   const manifest = {
     entrypoint: ENTRYPOINT,
     opaVersion: version,
@@ -80,8 +89,8 @@ try {
     builtins: needs.sort(),
     wasmBytes: wasm.length,
   };
-  fs.writeFileSync(path.join(root, 'bundle/manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  console.error(`build-policies: bundle/policy.wasm ${(wasm.length / 1024).toFixed(0)} KiB, sources ${manifest.sourcesHash.slice(0, 12)}`);
+  writeAtomic(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  console.error(`build-policies: ${path.relative(root, outDir) || '.'}/policy.wasm ${(wasm.length / 1024).toFixed(0)} KiB, sources ${manifest.sourcesHash.slice(0, 12)}`);
 } catch (e) {
   console.error(`build-policies: ${e.message}${e.stderr ? '\n' + e.stderr : ''}${e.stdout ? '\n' + e.stdout : ''}`);
   process.exitCode = 1;

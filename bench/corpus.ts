@@ -210,3 +210,150 @@ export function terraformText(bytes: number, seed = 7): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * A module-heavy Terraform corpus: `roots` root folders (under `live/`) that call shared
+ * local modules (under `modules/`) with variables, locals, for_each, count, nested module
+ * calls and tfvars. Each module folder holds a handful of resources.
+ */
+export interface ModuleCorpusStats {
+  roots: number;
+  modules: number;
+  files: number;
+  bytes: number;
+}
+
+export function writeModuleCorpus(dir: string, opts: { seed?: number; roots?: number; modules?: number } = {}): ModuleCorpusStats {
+  const r = rng(opts.seed ?? 7);
+  const nRoots = opts.roots ?? 200;
+  const nModules = opts.modules ?? 40;
+  fs.rmSync(dir, { recursive: true, force: true });
+  let files = 0;
+  let bytes = 0;
+  const write = (rel: string, text: string) => {
+    const abs = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, text);
+    files++;
+    bytes += text.length;
+  };
+  for (let m = 0; m < nModules; m++) {
+    const nested = m + 1 < nModules && m % 4 === 0 ? `
+module "inner" {
+  source    = "../mod${m + 1}"
+  name      = "\${var.name}-inner"
+  env       = var.env
+  retention = var.retention + 1
+}
+` : '';
+    write(`modules/mod${m}/variables.tf`, `variable "name" {
+  type = string
+}
+
+variable "env" {
+  type    = string
+  default = "dev"
+}
+
+variable "retention" {
+  type    = number
+  default = 7
+}
+
+variable "buckets" {
+  type    = map(object({ versioned = optional(bool, true), tier = optional(string, "std") }))
+  default = { logs = {}, data = { versioned = false } }
+}
+`);
+    write(`modules/mod${m}/main.tf`, `locals {
+  prefix  = "\${var.name}-\${var.env}"
+  is_prod = var.env == "prod"
+  tags    = { env = var.env, module = "mod${m}", name = local.prefix }
+  ports   = [for p in [22, 443, 5432] : p if p != 22 || !local.is_prod]
+}
+
+resource "aws_s3_bucket" "b" {
+  for_each = var.buckets
+  bucket   = "\${local.prefix}-\${each.key}-\${each.value.tier}"
+  tags     = merge(local.tags, { tier = each.value.tier })
+}
+
+resource "aws_s3_bucket_versioning" "b" {
+  for_each = var.buckets
+  bucket   = aws_s3_bucket.b[each.key].id
+  versioning_configuration {
+    status = each.value.versioned ? "Enabled" : "Suspended"
+  }
+}
+
+resource "aws_db_instance" "db" {
+  count                   = local.is_prod ? 2 : 1
+  identifier              = "\${local.prefix}-\${count.index}"
+  engine                  = "postgres"
+  instance_class          = "${pick(r, ['db.m6g.large', 'db.r6g.xlarge', 'db.m4.large'])}"
+  multi_az                = local.is_prod
+  storage_encrypted       = true
+  backup_retention_period = var.retention
+  tags                    = local.tags
+}
+
+resource "aws_security_group" "sg" {
+  name   = local.prefix
+  vpc_id = "vpc-${m}"
+
+  dynamic "ingress" {
+    for_each = local.ports
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["\${ingress.value == 443 ? "0.0.0.0/0" : "10.0.0.0/8"}"]
+    }
+  }
+}
+${nested}
+output "bucket_names" {
+  value = [for b in aws_s3_bucket.b : b.bucket]
+}
+
+output "sg_name" {
+  value = aws_security_group.sg.name
+}
+`);
+  }
+  for (let i = 0; i < nRoots; i++) {
+    const env = pick(r, ['prod', 'staging', 'dev']);
+    const calls: string[] = [];
+    for (let c = 0; c < 5; c++) {
+      const m = Math.floor(r() * nModules);
+      const expand = c === 0 ? `  for_each = toset(["a", "b"])\n  name     = "svc${i}-${c}-\${each.key}"` : c === 1 ? `  count = 2\n  name  = "svc${i}-${c}-\${count.index}"` : `  name = "svc${i}-${c}"`;
+      calls.push(`module "m${c}" {
+  source    = "../../modules/mod${m}"
+${expand}
+  env       = var.env
+  retention = var.retention
+}
+`);
+    }
+    write(`live/root${i}/main.tf`, `variable "env" {
+  type = string
+}
+
+variable "retention" {
+  type    = number
+  default = 14
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+${calls.join('\n')}
+output "names" {
+  value = module.m2.bucket_names
+}
+`);
+    write(`live/root${i}/terraform.tfvars`, `env       = "${env}"\nretention = ${Math.floor(r() * 30)}\n`);
+  }
+  return { roots: nRoots, modules: nModules, files, bytes };
+}

@@ -15,6 +15,7 @@ import { SEVERITIES, severityRank, type ScanResult, type Severity } from './find
 import { getReporter, reporterFormats, UnknownFormatError } from '../reporters/index.js';
 import { packageVersion } from './util/package-root.js';
 import { listRules, ruleDoc, UsageError } from './cli/rules-command.js';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from './config/load.js';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2, scanError: 3 } as const;
 
@@ -33,7 +34,7 @@ interface ScanFlags {
   format: string[];
   output?: string;
   outputDir?: string;
-  severity: Severity;
+  severity?: Severity;
   rule: string[];
   skipRule: string[];
   quiet?: boolean;
@@ -41,6 +42,23 @@ interface ScanFlags {
   sarifCategory?: string;
   workers?: string;
   parallel?: boolean;
+  sourceDir?: string;
+  varFile: string[];
+  var: string[];
+  config?: string;
+}
+
+/** `--var name=value` pairs and `TF_VAR_name` environment variables, as Terraform reads them. */
+export function terraformVariables(pairs: string[], env: NodeJS.ProcessEnv): { vars: Record<string, string>; env: Record<string, string> } {
+  const vars: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var takes name=value, got "${p}"`);
+    vars[p.slice(0, eq).trim()] = p.slice(eq + 1);
+  }
+  const fromEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith('TF_VAR_') && v !== undefined) fromEnv[k.slice('TF_VAR_'.length)] = v;
+  return { vars, env: fromEnv };
 }
 
 export function exitCodeFor(result: ScanResult, threshold: Severity): number {
@@ -58,13 +76,21 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new UsageError('--workers takes a positive whole number');
 
+  const { config } = loadConfig(flags.config);
+  // command-line flags win over the config file
+  const severity: Severity = flags.severity ?? config.severity ?? 'info';
   const result = await scan(targets.length ? targets : ['.'], {
-    minSeverity: flags.severity,
-    rules: flags.rule,
-    skipRules: flags.skipRule,
+    minSeverity: severity,
+    rules: flags.rule.length ? flags.rule : (config.rules ?? []),
+    skipRules: [...flags.skipRule, ...(config.skip_rules ?? [])],
+    config: config.policy ?? {},
     progress: terminalProgress(!flags.quiet),
     workers,
     parallel: flags.parallel,
+    unit: {
+      terraform: { varFiles: flags.varFile, ...terraformVariables(flags.var, process.env) },
+      ...(flags.sourceDir === undefined ? {} : { plan: { sourceDir: flags.sourceDir } }),
+    },
   });
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   for (const r of reporters) {
@@ -82,7 +108,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     const s = result.summary;
     process.stderr.write(`palisade: ${s.findings} findings, ${s.suppressed} suppressed, ${s.errors} errors in ${s.filesScanned} files → ${flags.output ?? flags.outputDir}\n`);
   }
-  return exitCodeFor(result, flags.severity);
+  return exitCodeFor(result, severity);
 }
 
 export function buildProgram(): Command {
@@ -102,14 +128,18 @@ export function buildProgram(): Command {
     .option('-f, --format <formats>', `output formats, comma separated: ${reporterFormats().join(', ')}`, list, [])
     .option('-o, --output <file>', 'write the report to a file (one format)')
     .option('--output-dir <dir>', 'write one file per format: palisade.<ext>')
-    .addOption(new Option('-s, --severity <level>', 'report, and fail on, findings of this severity and above').choices(SEVERITIES).default('info'))
+    .addOption(new Option('-s, --severity <level>', 'report, and fail on, findings of this severity and above').choices(SEVERITIES))
     .option('--rule <ids>', 'run only these rules (repeatable, comma separated)', list, [])
     .option('--skip-rule <ids>', 'do not run these rules (repeatable, comma separated)', list, [])
+    .option('-c, --config <file>', `configuration file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
     .option('-q, --quiet', 'no progress, and no text report on stdout (the exit code still tells)')
     .option('--no-color', 'no ANSI colours in text output (also: NO_COLOR)')
     .option('--sarif-category <name>', 'SARIF run category (runAutomationDetails.id), for several uploads per commit')
     .option('--workers <n>', 'worker threads for large scans (default: CPU count, at most 8)')
     .option('--parallel', 'use worker threads even for small scans')
+    .option('--var-file <file>', 'Terraform variable definitions file, as terraform -var-file (repeatable)', (v: string, prev: string[]) => prev.concat(v), [])
+    .option('--var <name=value>', 'Terraform variable, as terraform -var (repeatable); TF_VAR_name is read too', (v: string, prev: string[]) => prev.concat(v), [])
+    .option('--source-dir <dir>', "for Terraform plan JSON: the folder of the configuration it was made from (default: the plan's folder)")
     .addHelpText('after', EXIT_HELP)
     .action(async (targets: string[], flags: ScanFlags) => {
       process.exitCode = await runScan(targets, flags);
@@ -148,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version exit 0; everything else commander rejects is a usage error
       return e.exitCode === 0 ? 0 : EXIT.usage;
     }
-    if (e instanceof UsageError || e instanceof UnknownFormatError || e instanceof CatalogError) {
+    if (e instanceof UsageError || e instanceof UnknownFormatError || e instanceof CatalogError || e instanceof ConfigError) {
       process.stderr.write(`palisade: ${e.message}\n`);
       return EXIT.usage;
     }
@@ -159,6 +189,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname);
 if (invokedDirectly) {
+  // a reader that stops early (`palisade scan | head`) is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

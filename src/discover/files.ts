@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { calledModuleDirs } from './terraform-roots.js';
 
 export type UnitKind = 'terraform' | 'manifest';
 
@@ -24,7 +25,9 @@ export interface Discovery {
   files: number;
 }
 
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Larger files are reported and skipped; Terraform plans of big estates are large JSON. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform', '.palisade-cache', '.hg', '.svn']);
 
 export function classify(name: string): UnitKind | undefined {
@@ -79,8 +82,9 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
       diagnostics.push({ level: 'error', code: 'file-unreadable', message: (e as Error).message, file: rel });
       return;
     }
-    if (st.size > MAX_FILE_BYTES) {
-      diagnostics.push({ level: 'warning', code: 'file-too-large', message: `file of ${(st.size / 1048576).toFixed(1)} MiB skipped (limit ${MAX_FILE_BYTES / 1048576} MiB)`, file: rel });
+    const limit = abs.toLowerCase().endsWith('.json') ? MAX_JSON_BYTES : MAX_FILE_BYTES;
+    if (st.size > limit) {
+      diagnostics.push({ level: 'warning', code: 'file-too-large', message: `file of ${(st.size / 1048576).toFixed(1)} MiB skipped (limit ${limit / 1048576} MiB)`, file: rel });
       return;
     }
     files++;
@@ -132,6 +136,8 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
     }
   };
 
+  /** Folders the user named (a folder target, or the folder of a file target). */
+  const explicitDirs = new Set<string>();
   for (const t of targets) {
     const abs = path.resolve(cwd, t);
     let st: fs.Stats;
@@ -146,12 +152,23 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
       if (!real) continue;
       st = fs.statSync(real);
     }
+    const relDir = path.relative(root, st.isDirectory() ? abs : path.dirname(abs)).split(path.sep).join('/');
+    explicitDirs.add(relDir === '' ? '.' : relDir);
     if (st.isDirectory()) walk(abs, 0);
     else addFile(abs, true);
   }
 
   const units: ScanUnit[] = [];
-  for (const [dir, list] of [...tf.entries()].sort()) units.push({ kind: 'terraform', id: dir, files: list.sort() });
+  const tfUnits = [...tf.entries()].sort().map(([dir, list]) => ({ kind: 'terraform' as const, id: dir, files: list.sort() }));
+  // a folder another scanned folder calls as a local module is evaluated through that call, not as a root
+  const called = calledModuleDirs(tfUnits, (rel) => {
+    try {
+      return fs.readFileSync(path.resolve(root, rel), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  for (const u of tfUnits) if (!called.has(u.id) || explicitDirs.has(u.id)) units.push(u);
   for (const m of manifests.sort()) units.push({ kind: 'manifest', id: m, files: [m] });
   return { root, units, diagnostics, files };
 }

@@ -7,7 +7,9 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import type { CanonicalModel, SourceMapEntry } from '../model/model.js';
 import { loadManifests } from '../parse/kubernetes/load.js';
 import { adaptKubernetes } from '../adapt/kubernetes/index.js';
+import { terraformPlanDocuments } from '../adapt/terraform-plan/index.js';
 import type { UnitOptions } from './process-unit.js';
+import { cloudformationDocuments } from '../adapt/cloudformation/document.js';
 
 export interface DocumentContext {
   /** Absolute scan root. */
@@ -36,7 +38,7 @@ export const kubernetesDocuments: DocumentAdapter = {
 };
 
 /** In order of precedence; Kubernetes last. */
-export const DOCUMENT_ADAPTERS: DocumentAdapter[] = [kubernetesDocuments];
+export const DOCUMENT_ADAPTERS: DocumentAdapter[] = [cloudformationDocuments, terraformPlanDocuments, kubernetesDocuments];
 
 export function adapterFor(text: string, file: string): DocumentAdapter {
   return DOCUMENT_ADAPTERS.find((a) => a.detect(text, file)) ?? kubernetesDocuments;

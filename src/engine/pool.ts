@@ -28,15 +28,21 @@ export class WorkerPool {
   private readonly inflight = new Map<number, { worker: Worker; pending: Pending }>();
   private nextId = 1;
 
+  private closing = false;
+
   constructor(size = defaultPoolSize()) {
-    const script = new URL('./worker.js', import.meta.url);
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(script);
-      w.on('message', (m: WorkerResponse) => this.done(w, m));
-      w.on('error', (e) => this.crashed(w, e));
-      this.workers.push(w);
-      this.idle.push(w);
-    }
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const w = new Worker(new URL('./worker.js', import.meta.url));
+    w.on('message', (m: WorkerResponse) => this.done(w, m));
+    w.on('error', (e) => this.crashed(w, e));
+    w.on('exit', (code) => {
+      if (!this.closing && code !== 0) this.crashed(w, new Error(`worker exited with code ${code}`));
+    });
+    this.workers.push(w);
+    this.idle.push(w);
   }
 
   unit(unit: ScanUnit, root: string, options: UnitOptions): Promise<UnitResult> {
@@ -74,16 +80,26 @@ export class WorkerPool {
     this.pump();
   }
 
+  /** A dead worker fails its own task only; a fresh one takes its place. */
   private crashed(w: Worker, e: Error): void {
+    if (!this.workers.includes(w)) return;
+    this.workers.splice(this.workers.indexOf(w), 1);
+    const idle = this.idle.indexOf(w);
+    if (idle >= 0) this.idle.splice(idle, 1);
     for (const [id, job] of this.inflight) {
       if (job.worker === w) {
         this.inflight.delete(id);
         job.pending.reject(e);
       }
     }
+    if (!this.closing) {
+      this.spawn();
+      this.pump();
+    }
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

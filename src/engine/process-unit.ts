@@ -10,8 +10,9 @@ import { emptyModel, type CanonicalModel, type SourceMapEntry } from '../model/m
 import type { HclFile } from '../parse/hcl/ast.js';
 import { parseTerraformFile } from '../parse/hcl/index.js';
 import { adapterFor } from './document-adapters.js';
+import { realRoot } from '../util/real-root.js';
 import { adaptTerraformAws } from '../adapt/terraform/aws/index.js';
-import { staticResources } from '../adapt/terraform/static-module.js';
+import { evaluateTerraformUnit } from '../eval/terraform/index.js';
 import type { ScanUnit } from '../discover/files.js';
 
 /** Options that reach the parsing and evaluation of every unit (plain data: crosses to workers). */
@@ -23,6 +24,11 @@ export interface UnitOptions {
     vars?: Record<string, string>;
     /** `TF_VAR_*` variables from the environment, name without the prefix. */
     env?: Record<string, string>;
+  };
+  /** Terraform plans (`terraform show -json`). */
+  plan?: {
+    /** Folder of the configuration the plan was made from, relative to the scan root (default: the plan's folder). */
+    sourceDir?: string;
   };
 }
 
@@ -43,7 +49,7 @@ export function readText(root: string, rel: string, diagnostics: Diagnostic[], q
   const abs = path.resolve(root, rel);
   try {
     const real = fs.realpathSync(abs);
-    const inside = path.relative(fs.realpathSync(root), real);
+    const inside = path.relative(realRoot(root), real);
     if (inside.startsWith('..') || path.isAbsolute(inside)) {
       diagnostics.push({ level: 'warning', code: 'outside-tree', message: 'refused to read a file outside the scanned tree', file: rel });
       return undefined;
@@ -83,9 +89,17 @@ export function processUnit(unit: ScanUnit, root: string, options: UnitOptions =
       }
     }
     try {
-      adaptTerraformAws(staticResources(files, unit.id, diagnostics), { model, sourceMap });
+      const resources = evaluateTerraformUnit({
+        root,
+        unit: unit.id,
+        files,
+        options: options.terraform,
+        diagnostics,
+        readText: (f) => readText(root, f, diagnostics, true),
+      });
+      adaptTerraformAws(resources, { model, sourceMap });
     } catch (e) {
-      diagnostics.push({ level: 'error', code: 'adapter-failure', message: `could not adapt Terraform resources: ${(e as Error).message}`, file: unit.id });
+      diagnostics.push({ level: 'error', code: 'adapter-failure', message: `could not evaluate or adapt Terraform resources: ${(e as Error).message}`, file: unit.id });
     }
   } else {
     const rel = unit.files[0];

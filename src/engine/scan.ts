@@ -3,6 +3,7 @@
  * chunk) → findings → filters. Runs inline for small inputs and on a worker pool when there
  * is enough work to pay for the threads.
  */
+import path from 'node:path';
 import { loadCatalog } from '../catalog/catalog.js';
 import { discover } from '../discover/files.js';
 import { buildFindings } from '../findings/build.js';
@@ -46,7 +47,7 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
   const found = discover(targets, { cwd: opts.cwd });
   const diagnostics: Diagnostic[] = [...found.diagnostics];
 
-  const unitOptions: UnitOptions = opts.unit ?? {};
+  const unitOptions = rootRelative(opts.unit ?? {}, opts.cwd ?? process.cwd(), found.root);
   const parallel = opts.parallel ?? found.units.length >= PARALLEL_UNITS;
   const pool = parallel ? new WorkerPool(opts.workers) : undefined;
   const dir = bundleDir();
@@ -99,7 +100,7 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
     }
     const selected = (id: string) => (only.size === 0 || only.has(id)) && !skip.has(id);
     const min = opts.minSeverity ?? 'info';
-    let findings: Finding[] = buildFindings(
+    const findings: Finding[] = buildFindings(
       raw.filter((f) => selected(f.rule)),
       entries,
       catalog.rules,
@@ -109,19 +110,19 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
     const rules: RuleMeta[] = [...catalog.rules.values()].filter((r) => selected(r.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
     const active = findings.filter((f) => !f.suppressed);
     const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<Severity, number>;
-    findings = findings.slice();
     let resources = 0;
     for (const r of results) {
       resources += r.model.kubernetes.objects.length;
       for (const s of Object.values(r.model.aws)) for (const l of Object.values(s)) resources += l.length;
     }
+    const problems = dedupe(diagnostics).sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
     return {
       tool: { name: 'palisade', version: packageVersion(), policyBundleHash: manifest.sourcesHash },
       root: found.root,
       targets,
       startedAt,
       findings,
-      diagnostics: diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)),
+      diagnostics: problems,
       rules,
       summary: {
         filesScanned: found.files,
@@ -129,11 +130,29 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
         findings: active.length,
         suppressed: findings.length - active.length,
         bySeverity,
-        errors: diagnostics.filter((d) => d.level === 'error').length,
+        errors: problems.filter((d) => d.level === 'error').length,
         durationMs: Date.now() - started,
       },
     };
   } finally {
     await pool?.close();
   }
+}
+
+/** The same problem met twice (a module read through two root modules) is reported once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = [d.level, d.code, d.file, d.line, d.column, d.message].join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `--var-file` paths are given relative to the working directory; units read them relative to the scan root. */
+function rootRelative(options: UnitOptions, cwd: string, root: string): UnitOptions {
+  const varFiles = options.terraform?.varFiles;
+  if (!varFiles?.length) return options;
+  return { ...options, terraform: { ...options.terraform, varFiles: varFiles.map((f) => path.relative(root, path.resolve(cwd, f)).split(path.sep).join('/')) } };
 }

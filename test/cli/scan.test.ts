@@ -218,3 +218,26 @@ describe('bad input never crashes the scan', () => {
     expect(r.code).toBe(1);
   }, 120_000);
 });
+
+describe('configuration file', () => {
+  it('feeds policy settings and default filters, and flags win over it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-config-'));
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_db_instance" "db" {\n  identifier              = "db"\n  backup_retention_period = 10\n  multi_az                = true\n  storage_encrypted       = true\n}\n');
+    const retention = () => (JSON.parse(palisade(['scan', '.', '--format', 'json', '--rule', 'AWS-RDS-002'], { cwd: dir }).stdout) as JsonReport).findings.length;
+    expect(retention()).toBe(0);
+    fs.writeFileSync(path.join(dir, '.palisade.yaml'), 'severity: low\npolicy:\n  min_backup_retention_days: 14\n');
+    expect(retention()).toBe(1);
+    const r = palisade(['scan', '.', '--format', 'json', '--rule', 'AWS-RDS-002', '--severity', 'critical'], { cwd: dir });
+    expect((JSON.parse(r.stdout) as JsonReport).findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('an invalid configuration is a configuration error (exit 2) naming the problem', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-config-'));
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'severity: urgent\n');
+    const r = palisade(['scan', '.', '--config', 'bad.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml.*severity/);
+    expect(palisade(['scan', '.', '--config', 'missing.yaml'], { cwd: dir }).code).toBe(2);
+  });
+});

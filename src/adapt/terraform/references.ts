@@ -3,7 +3,8 @@
  * `aws_s3_bucket.logs[0].bucket`, `module.x.y` is not a resource. Folding split resources
  * into the object they configure needs the reference, not the (unknown) value.
  */
-import type { Expression, TemplatePart } from '../../parse/hcl/ast.js';
+import type { Expression } from '../../parse/hcl/ast.js';
+import { walkExpression } from '../../parse/hcl/walk.js';
 
 export interface ResourceRef {
   type: string;
@@ -39,72 +40,10 @@ export function traversalRef(expr: Expression): ResourceRef | undefined {
 /** Every resource referenced anywhere inside an expression. */
 export function allRefs(expr: Expression): ResourceRef[] {
   const out: ResourceRef[] = [];
-  const visit = (e: Expression): void => {
+  walkExpression(expr, (e) => {
     const r = traversalRef(e);
-    if (r) {
-      out.push(r);
-      return;
-    }
-    switch (e.type) {
-      case 'template':
-        e.parts.forEach(visitPart);
-        break;
-      case 'tuple':
-        e.items.forEach(visit);
-        break;
-      case 'object':
-        e.items.forEach((i) => {
-          visit(i.key);
-          visit(i.value);
-        });
-        break;
-      case 'getattr':
-      case 'index':
-        visit(e.object);
-        if (e.type === 'index') visit(e.key);
-        break;
-      case 'splat':
-        visit(e.source);
-        break;
-      case 'call':
-        e.args.forEach(visit);
-        break;
-      case 'conditional':
-        visit(e.cond);
-        visit(e.then);
-        visit(e.else);
-        break;
-      case 'binary':
-        visit(e.left);
-        visit(e.right);
-        break;
-      case 'unary':
-        visit(e.operand);
-        break;
-      case 'for':
-        visit(e.collection);
-        if (e.keyExpr) visit(e.keyExpr);
-        visit(e.valueExpr);
-        if (e.condition) visit(e.condition);
-        break;
-      case 'paren':
-        visit(e.expr);
-        break;
-      default:
-        break;
-    }
-  };
-  const visitPart = (p: TemplatePart): void => {
-    if (p.type === 'interpolation') visit(p.expr);
-    else if (p.type === 'if') {
-      visit(p.cond);
-      p.then.forEach(visitPart);
-      p.else?.forEach(visitPart);
-    } else if (p.type === 'for') {
-      visit(p.collection);
-      p.body.forEach(visitPart);
-    }
-  };
-  visit(expr);
+    if (r) out.push(r);
+    return r !== undefined;
+  });
   return out;
 }

@@ -18,13 +18,14 @@ const bucket: ResourceAdapter = (r, ctx) => {
     encryption: { enabled: true, algorithm: 'AES256' },
     logging: { enabled: false },
     lifecycle_rules: [],
+    object_lock: { enabled: false },
   });
   const v = r.view;
   copyAttr(b, ['name'], v, 'bucket', r.name);
   copyAttr(b, ['acl'], v, 'acl');
   copyTags(b, v);
   const objectLock = v.attr('object_lock_enabled');
-  if (objectLock) b.set(['object_lock', 'enabled'], objectLock.value, { file: v.file, range: objectLock.range });
+  if (objectLock) b.set(['object_lock', 'enabled'], isUnknown(objectLock.value) ? UNKNOWN : toBool(objectLock.value), { file: v.file, range: objectLock.range });
   // provider v3 inline blocks
   for (const ver of v.blocks('versioning')) applyVersioning(b, ver, toBool(ver.attr('enabled')?.value ?? false), ver.attr('enabled'));
   for (const log of v.blocks('logging')) applyLogging(b, log);

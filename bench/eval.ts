@@ -1,0 +1,76 @@
+/**
+ * Terraform evaluation cost on a module-heavy corpus: parse time of every .tf file vs parse
+ * + evaluate time of every root (modules evaluated through their calls), and the ratio.
+ * Goal: evaluation adds no more than 2× the parse time.
+ *
+ *   node dist/bench/eval.js      # after npm run build
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseTerraformFile } from '../src/parse/hcl/index.js';
+import type { HclFile } from '../src/parse/hcl/ast.js';
+import { clearParseCache, evaluateTerraformUnit } from '../src/eval/terraform/index.js';
+import type { Diagnostic } from '../src/model/diagnostics.js';
+import { writeModuleCorpus } from './corpus.js';
+
+const dir = path.join(os.tmpdir(), 'palisade-bench-modules');
+const stats = writeModuleCorpus(dir, { seed: 7, roots: 300, modules: 40 });
+
+const tfFiles: string[] = [];
+const walk = (d: string) => {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    const abs = path.join(d, e.name);
+    if (e.isDirectory()) walk(abs);
+    else if (e.name.endsWith('.tf')) tfFiles.push(path.relative(dir, abs).split(path.sep).join('/'));
+  }
+};
+walk(dir);
+tfFiles.sort();
+const texts = new Map(tfFiles.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+const roots = [...new Set(tfFiles.filter((f) => f.startsWith('live/')).map((f) => path.posix.dirname(f)))];
+const readText = (rel: string) => texts.get(rel) ?? (fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel), 'utf8') : undefined);
+
+function best(times: number, fn: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+// parse only: every .tf file of the corpus once
+const parseAll = () => {
+  for (const [f, t] of texts) parseTerraformFile(t, f);
+};
+
+let resources = 0;
+let diagnostics: Diagnostic[] = [];
+// parse + evaluate: each root parses its files, evaluation parses (once, cached) and evaluates the modules it calls
+const parseAndEvaluate = () => {
+  clearParseCache();
+  resources = 0;
+  diagnostics = [];
+  for (const root of roots) {
+    const files: HclFile[] = tfFiles.filter((f) => path.posix.dirname(f) === root).map((f) => parseTerraformFile(texts.get(f)!, f));
+    const rs = evaluateTerraformUnit({ root: dir, unit: root, files, diagnostics, readText });
+    for (const r of rs) {
+      // what the adapters do: read every attribute and nested block
+      resources++;
+      for (const item of r.block.body.items) if (item.kind === 'attribute') r.view.attr(item.name);
+      r.view.blocks('ingress').forEach((b) => b.attr('cidr_blocks'));
+      r.view.blocks('versioning_configuration').forEach((b) => b.attr('status'));
+    }
+  }
+};
+
+parseAll();
+parseAndEvaluate(); // warm-up
+const parseMs = best(5, parseAll);
+const totalMs = best(5, parseAndEvaluate);
+console.log(`Module-heavy corpus: ${stats.roots} roots calling ${stats.modules} shared modules, ${stats.files} files (${(stats.bytes / 1024 / 1024).toFixed(2)} MB), ${resources} resource instances, ${diagnostics.filter((d) => d.level !== 'note').length} warnings/errors`);
+console.log(`  parse              ${parseMs.toFixed(1).padStart(8)} ms  (best of 5)`);
+console.log(`  parse + evaluate   ${totalMs.toFixed(1).padStart(8)} ms  (best of 5)`);
+console.log(`  evaluation adds    ${((totalMs - parseMs) / parseMs).toFixed(2).padStart(8)}× the parse time  (goal: ≤ 2×); total/parse ratio ${(totalMs / parseMs).toFixed(2)}`);

@@ -1,0 +1,183 @@
+/**
+ * Shared machinery of the CloudFormation → AWS adapters: the resources of a template with
+ * their evaluated properties, object builders keyed by logical id, lookups for folding
+ * standalone resources (`AWS::EC2::SecurityGroupIngress`, `AWS::S3::BucketPolicy`) into the
+ * object they configure, and helpers that copy a property with its range.
+ */
+import { ObjectBuilder } from '../builder.js';
+import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../model/model.js';
+import { addAws, isUnknown, UNKNOWN } from '../../model/model.js';
+import type { FileRange, Range } from '../../model/source.js';
+import type { CfnEntry, CfnNode } from '../../parse/cloudformation/load.js';
+import { toModel, UnknownValue, type Evaluator } from './intrinsics.js';
+import type { Props } from './props.js';
+
+export interface AdapterSink {
+  model: CanonicalModel;
+  sourceMap: SourceMapEntry[];
+}
+
+/** One resource of a template that CloudFormation would create. */
+export interface CfnResource {
+  logicalId: string;
+  type: string;
+  /** `Resources.<id>` as written. */
+  entry: CfnEntry;
+  /** Evaluated `Properties` with their ranges. */
+  props: Props;
+  /** The resource's other attributes (`DeletionPolicy`, `Condition`, …) as nodes. */
+  attribute(name: string): CfnEntry | undefined;
+  location: FileRange;
+  suppressions?: Record<string, string>;
+}
+
+/** `AWS::S3::Bucket/Logs`: the resource type and logical id, stable across edits. */
+export function cfnIdentity(type: string, logicalId: string): string {
+  return `${type}/${logicalId}`;
+}
+
+export class CfnContext {
+  private readonly builders = new Map<string, ObjectBuilder>();
+
+  constructor(
+    readonly file: string,
+    readonly resources: Map<string, CfnResource>,
+    readonly ev: Evaluator,
+    private readonly sink: AdapterSink,
+  ) {}
+
+  /** Creates the model object for a resource and adds it to aws.<service>.<collection>. */
+  create(r: CfnResource, service: string, collection: string, base: Record<string, unknown> = {}, sub?: { suffix: string; location: FileRange }): ObjectBuilder {
+    const identity = cfnIdentity(r.type, r.logicalId) + (sub ? `/${sub.suffix}` : '');
+    const b = new ObjectBuilder({
+      id: `${this.file}#${r.logicalId}${sub ? `/${sub.suffix}` : ''}`,
+      source: 'cloudformation',
+      identity,
+      resourceType: r.type,
+      location: sub?.location ?? r.location,
+      base,
+    });
+    if (r.suppressions) b.entry.suppressions = { ...r.suppressions };
+    if (!sub) this.builders.set(r.logicalId, b);
+    addAws(this.sink.model, service, collection, b.obj);
+    this.sink.sourceMap.push(b.entry);
+    return b;
+  }
+
+  builder(logicalId: string): ObjectBuilder | undefined {
+    return this.builders.get(logicalId);
+  }
+
+  /**
+   * The resource of `types` that property `key` of `r` designates: by reference (`!Ref X`,
+   * `!GetAtt X.Attr`, `!Sub "${X}"`) or by a literal value equal to the target's `matchProp`
+   * (a bucket name, a group name).
+   */
+  target(r: CfnResource, key: string, types: string[], matchProp?: string): CfnResource | undefined {
+    const id = this.ev.target(r.props.node(key));
+    if (id) {
+      const t = this.resources.get(id);
+      return t && types.includes(t.type) ? t : undefined;
+    }
+    const v = r.props.get(key);
+    if (matchProp && typeof v === 'string') {
+      for (const t of this.resources.values()) if (types.includes(t.type) && t.props.get(matchProp) === v) return t;
+    }
+    return undefined;
+  }
+
+  /** Folds a standalone resource into its target: its inline suppressions count there too. */
+  foldInto(b: ObjectBuilder, r: CfnResource): void {
+    if (!r.suppressions) return;
+    b.entry.suppressions = { ...r.suppressions, ...(b.entry.suppressions ?? {}) };
+  }
+}
+
+export type ResourceAdapter = (r: CfnResource, ctx: CfnContext) => void;
+
+export function where(p: Props, key?: string | number): { file: string; range: Range } | undefined {
+  const range = p.range(key);
+  return range ? { file: p.file, range } : undefined;
+}
+
+/**
+ * Copies property `key` of `p` into the model at `path` (with its range), or writes the
+ * default `def` (no range: a finding then points at the resource's logical id).
+ */
+export function copyProp(b: ObjectBuilder, path: ModelPath, p: Props, key: string, def?: unknown, convert?: (v: unknown) => unknown): boolean {
+  if (p.unknown) {
+    b.set(path, UNKNOWN, where(p));
+    return false;
+  }
+  const v = p.get(key);
+  if (v !== undefined) {
+    b.set(path, isUnknown(v) ? UNKNOWN : toModel(convert ? convert(v) : v), where(p, key));
+    return true;
+  }
+  if (def !== undefined) b.set(path, def);
+  return false;
+}
+
+/** Copies several properties: model field → [property name, default, convert]. */
+export function copyProps(b: ObjectBuilder, prefix: ModelPath, p: Props, spec: Record<string, [string, unknown?, ((v: unknown) => unknown)?]>): void {
+  for (const [field, [key, def, convert]] of Object.entries(spec)) copyProp(b, [...prefix, field], p, key, def, convert);
+}
+
+/** CloudFormation booleans: true/false or the strings "true"/"false" (any case). */
+export function toBool(v: unknown): unknown {
+  if (typeof v === 'string') {
+    const s = v.toLowerCase();
+    if (s === 'true') return true;
+    if (s === 'false') return false;
+  }
+  return v;
+}
+
+export function toNumber(v: unknown): unknown {
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return v;
+}
+
+export function toStr(v: unknown): unknown {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v;
+}
+
+/** Lists of strings; a lone string (a comma-delimited parameter's value) becomes a list. */
+export function toStringList(v: unknown): unknown {
+  if (isUnknown(v)) return v;
+  if (Array.isArray(v)) return v.map((x) => (isUnknown(x) ? x : toStr(x)));
+  if (typeof v === 'string') return [v];
+  return v;
+}
+
+/** `Tags: [{Key, Value}]` → an object; unknown when a key (or the list) is. */
+export function copyTags(b: ObjectBuilder, p: Props, key = 'Tags'): void {
+  if (p.unknown) {
+    b.set(['tags'], UNKNOWN);
+    return;
+  }
+  const v = p.get(key);
+  if (v === undefined) {
+    b.set(['tags'], {});
+    return;
+  }
+  b.set(['tags'], tagObject(v), where(p, key));
+}
+
+export function tagObject(v: unknown): unknown {
+  if (isUnknown(v)) return UNKNOWN;
+  // a few resource types (and SAM) take tags as a mapping
+  if (!Array.isArray(v)) return typeof v === 'object' && v !== null ? toModel(v) : UNKNOWN;
+  const out: Record<string, unknown> = {};
+  for (const t of v) {
+    if (isUnknown(t) || typeof t !== 'object' || t === null) return UNKNOWN;
+    const k = (t as Record<string, unknown>).Key;
+    if (typeof k !== 'string') return UNKNOWN;
+    out[k] = toModel((t as Record<string, unknown>).Value);
+  }
+  return out;
+}
+
+export { UnknownValue };
+export type { CfnNode };

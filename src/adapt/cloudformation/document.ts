@@ -1,0 +1,13 @@
+/** The document adapter that routes CloudFormation templates (YAML or JSON) to this adapter. */
+import type { DocumentAdapter } from '../../engine/document-adapters.js';
+import { loadTemplate, looksLikeCloudFormation } from '../../parse/cloudformation/load.js';
+import { adaptCloudFormation } from './index.js';
+
+export const cloudformationDocuments: DocumentAdapter = {
+  name: 'cloudformation',
+  detect: (text) => looksLikeCloudFormation(text),
+  adapt(text, file, ctx) {
+    const template = loadTemplate(text, file, ctx.diagnostics);
+    if (template) adaptCloudFormation(template, ctx, ctx.diagnostics);
+  },
+};

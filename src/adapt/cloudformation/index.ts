@@ -1,0 +1,93 @@
+/**
+ * CloudFormation → canonical AWS model. Each resource type has an adapter in a registry
+ * (`primary` adapters create objects; `folds` then merge standalone resources such as
+ * AWS::EC2::SecurityGroupIngress and AWS::S3::BucketPolicy into the object they configure).
+ * To support a type, add an adapter to one of the service modules (or a new module listed
+ * below). See docs/cloudformation.md.
+ */
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { entry, type CfnTemplate } from '../../parse/cloudformation/load.js';
+import { suppressionsFor } from '../../findings/inline.js';
+import { CfnContext, type AdapterSink, type CfnResource, type ResourceAdapter } from './context.js';
+import { Evaluator, UnknownValue, type EvaluatorOptions } from './intrinsics.js';
+import { Props } from './props.js';
+import * as ec2 from './ec2.js';
+import * as rds from './rds.js';
+import * as s3 from './s3.js';
+import * as services from './services.js';
+
+const modules = [s3, rds, ec2, services];
+const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
+const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
+
+/** Resource types the adapters understand. */
+export function supportedCloudFormationTypes(): string[] {
+  return [...Object.keys(PRIMARY), ...Object.keys(FOLDS)].sort();
+}
+
+function problem(diagnostics: Diagnostic[], file: string, message: string, at: { line: number; column: number }, level: Diagnostic['level'] = 'error'): void {
+  diagnostics.push({ level, code: 'cloudformation-template', message, file, line: at.line, column: at.column });
+}
+
+/** The resources CloudFormation would create (a resource whose Condition is false is not). */
+export function templateResources(template: CfnTemplate, ev: Evaluator, diagnostics: Diagnostic[]): Map<string, CfnResource> {
+  const file = template.file;
+  const out = new Map<string, CfnResource>();
+  const section = entry(template.root, 'Resources');
+  if (!section) {
+    problem(diagnostics, file, 'template has no Resources section', template.root.range.start);
+    return out;
+  }
+  if (section.value.kind !== 'map') {
+    problem(diagnostics, file, 'Resources must be a mapping of logical ids to resources', section.value.range.start);
+    return out;
+  }
+  let previousEnd = section.keyRange.start.line;
+  for (const e of section.value.entries) {
+    const leadingFrom = previousEnd + 1;
+    previousEnd = e.range.end.line;
+    if (!/^[A-Za-z0-9]+$/.test(e.key)) problem(diagnostics, file, `logical id ${e.key} must be alphanumeric`, e.keyRange.start, 'warning');
+    if (e.value.kind !== 'map') {
+      problem(diagnostics, file, `resource ${e.key} must be a mapping with a Type`, e.value.range.start);
+      continue;
+    }
+    const typeEntry = entry(e.value, 'Type');
+    const type = typeEntry?.value.kind === 'scalar' ? typeEntry.value.value : undefined;
+    if (typeof type !== 'string' || type === '') {
+      problem(diagnostics, file, `resource ${e.key} has no Type`, (typeEntry ?? e).keyRange.start);
+      continue;
+    }
+    const cond = entry(e.value, 'Condition');
+    if (cond) {
+      const name = cond.value.kind === 'scalar' ? cond.value.value : undefined;
+      const c = typeof name === 'string' ? ev.condition(name, cond.value.range) : new UnknownValue();
+      if (c === false) continue;
+    }
+    const propsEntry = entry(e.value, 'Properties');
+    if (propsEntry && propsEntry.value.kind !== 'map' && !(propsEntry.value.kind === 'scalar' && propsEntry.value.value === null)) {
+      problem(diagnostics, file, `Properties of ${e.key} must be a mapping`, propsEntry.value.range.start);
+      continue;
+    }
+    const node = e.value;
+    const r: CfnResource = {
+      logicalId: e.key,
+      type,
+      entry: e,
+      props: Props.of(ev, propsEntry?.value.kind === 'map' ? propsEntry.value : undefined, file),
+      attribute: (name) => entry(node, name),
+      location: { file, start: e.range.start, end: e.range.end },
+    };
+    const sup = suppressionsFor(template.comments, e.range.start.line, e.range.end.line, leadingFrom, file, diagnostics);
+    if (sup) r.suppressions = sup;
+    out.set(e.key, r);
+  }
+  return out;
+}
+
+export function adaptCloudFormation(template: CfnTemplate, sink: AdapterSink, diagnostics: Diagnostic[], options: EvaluatorOptions = {}): void {
+  const ev = new Evaluator(template, diagnostics, options);
+  const resources = templateResources(template, ev, diagnostics);
+  const ctx = new CfnContext(template.file, resources, ev, sink);
+  for (const r of resources.values()) PRIMARY[r.type]?.(r, ctx);
+  for (const r of resources.values()) FOLDS[r.type]?.(r, ctx);
+}

@@ -1,0 +1,279 @@
+/**
+ * Terraform evaluation of one root module folder, statically and safely: variables (with
+ * Terraform's precedence and type conversion), locals, expressions, functions, modules
+ * (local and installed by `terraform init`; remote ones are never fetched), count and
+ * for_each, dynamic blocks, provider regions. Produces the resource instances adapters read.
+ *
+ * Choices where Terraform itself would need apply-time values:
+ * - an unknown `count` or `for_each` gives one instance without a key (address without
+ *   `[…]`), where `count.index`, `each.key` and `each.value` are unknown;
+ * - computed attributes (`id`, `arn`, anything the configuration does not set) and data
+ *   sources are unknown;
+ * - a remote module that is not installed is not evaluated: its outputs are unknown.
+ */
+import { realRoot } from '../../util/real-root.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Attribute, HclFile } from '../../parse/hcl/ast.js';
+import { parseHcl, parseTerraformFile } from '../../parse/hcl/index.js';
+import { parseTemplateRegion } from '../../parse/hcl/parser.js';
+import { LineTable } from '../../parse/hcl/lexer.js';
+import { SourceError, type Diagnostic } from '../../model/diagnostics.js';
+import type { TerraformResource } from '../../adapt/terraform/resource.js';
+import type { UnitOptions } from '../../engine/process-unit.js';
+import { evaluate, type Ctx, type Resolver } from './expr.js';
+import { ModuleInstance, type InputValue, type UnitEnv } from './module.js';
+import { EvalError, UNKNOWN } from './values.js';
+
+export { ModuleInstance } from './module.js';
+export { evaluate } from './expr.js';
+
+export interface EvaluateUnitInput {
+  /** Absolute scan root. */
+  root: string;
+  /** Root module folder, relative to the scan root ('.' for the root itself). */
+  unit: string;
+  /** Parsed files of that folder. */
+  files: HclFile[];
+  options?: UnitOptions['terraform'];
+  diagnostics: Diagnostic[];
+  /** Reads a file of the scanned tree (relative to the root); undefined when missing or refused. */
+  readText(rel: string): string | undefined;
+}
+
+/** Parsed module files by path and content: a module shared by many roots parses once per process. */
+const parseCache = new Map<string, { text: string; file: HclFile }>();
+const PARSE_CACHE_MAX = 5000;
+
+/** Empties the parsed-module cache (benchmarks). */
+export function clearParseCache(): void {
+  parseCache.clear();
+}
+
+function parseCached(text: string, rel: string): HclFile {
+  const hit = parseCache.get(rel);
+  if (hit && hit.text === text) return hit.file;
+  const file = parseTerraformFile(text, rel);
+  if (parseCache.size >= PARSE_CACHE_MAX) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(rel, { text, file });
+  return file;
+}
+
+function norm(dir: string): string {
+  const n = path.posix.normalize(dir);
+  return n === '' ? '.' : n.replace(/\/$/, '');
+}
+
+function join(dir: string, rel: string): string {
+  return norm(path.posix.join(dir === '.' ? '' : dir, rel));
+}
+
+/** Folder listings, reused while the folder's mtime stays the same (shared modules are listed once, not once per caller). */
+const listings = new Map<string, { mtimeMs: number; names: string[] | undefined }>();
+
+/** File names of a folder of the scanned tree; undefined when missing or outside it. */
+function listDir(root: string, rel: string): string[] | undefined {
+  try {
+    const abs = path.resolve(root, rel);
+    const mtimeMs = fs.statSync(abs).mtimeMs;
+    const key = `${root}\0${abs}`;
+    const hit = listings.get(key);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.names;
+    const real = fs.realpathSync(abs);
+    const inside = path.relative(realRoot(root), real);
+    let names: string[] | undefined;
+    if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+      names = fs
+        .readdirSync(real, { withFileTypes: true })
+        .filter((d) => d.isFile() || d.isSymbolicLink())
+        .map((d) => d.name)
+        .sort();
+    }
+    if (listings.size > 10_000) listings.clear();
+    listings.set(key, { mtimeMs, names });
+    return names;
+  } catch {
+    return undefined;
+  }
+}
+
+const isOverride = (n: string) => /(^|_)override\.tf(\.json)?$/.test(n);
+
+export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResource[] {
+  const { root, diagnostics } = input;
+  const unitDir = norm(input.unit);
+  const seen = new Set<string>();
+  const diag = (d: Diagnostic) => {
+    const k = `${d.level}|${d.code}|${d.file}|${d.line}|${d.column}|${d.message}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    diagnostics.push(d);
+  };
+  const readQuiet = (rel: string) => input.readText(rel);
+
+  const moduleFilesCache = new Map<string, HclFile[] | undefined>();
+  const moduleFiles = (dir: string): HclFile[] | undefined => {
+    if (moduleFilesCache.has(dir)) return moduleFilesCache.get(dir);
+    let out: HclFile[] | undefined;
+    if (dir === unitDir) out = input.files;
+    else {
+      const names = listDir(root, dir);
+      if (names) {
+        out = [];
+        for (const n of names) {
+          const lower = n.toLowerCase();
+          if (!(lower.endsWith('.tf') || lower.endsWith('.tf.json')) || isOverride(lower)) continue;
+          const rel = join(dir, n);
+          const text = readQuiet(rel);
+          if (text === undefined) continue;
+          try {
+            out.push(parseCached(text, rel));
+          } catch (e) {
+            diag(e instanceof SourceError ? { ...e.toDiagnostic(), code: 'hcl-syntax' } : { level: 'error', code: 'hcl-syntax', message: (e as Error).message, file: rel });
+          }
+        }
+      }
+    }
+    moduleFilesCache.set(dir, out);
+    return out;
+  };
+
+  const env: UnitEnv = {
+    unitDir,
+    diag,
+    moduleFiles,
+    installed: installedModules(unitDir, readQuiet, diag),
+    readText: readQuiet,
+    renderTemplate: (text, vars, file, moduleDir) => renderTemplate(text, vars, file, moduleDir, env),
+    memo: new Map(),
+    parseVarText: (text, name) => parseVarText(text, name, diag),
+  };
+
+  const rootModule = new ModuleInstance(env, unitDir, input.files, '', new Map(), new Map(), 0, []);
+  const inputs = rootInputs(root, unitDir, input.options, rootModule, readQuiet, diag);
+  const mod = new ModuleInstance(env, unitDir, input.files, '', inputs, new Map(), 0, []);
+  const out: TerraformResource[] = [];
+  mod.collect('', input.unit, out);
+  return out;
+}
+
+/** `.terraform/modules/modules.json`: module key (`net.subnets`) → folder relative to the scan root. */
+function installedModules(unitDir: string, read: (rel: string) => string | undefined, diag: (d: Diagnostic) => void): Map<string, string> {
+  const m = new Map<string, string>();
+  const rel = join(unitDir, '.terraform/modules/modules.json');
+  const text = read(rel);
+  if (text === undefined) return m;
+  try {
+    const doc = JSON.parse(text) as { Modules?: { Key?: string; Dir?: string }[] };
+    for (const e of doc.Modules ?? []) {
+      if (typeof e.Key !== 'string' || typeof e.Dir !== 'string' || e.Key === '') continue;
+      const dir = join(unitDir, e.Dir.replace(/\\/g, '/'));
+      if (dir.startsWith('..')) continue;
+      m.set(e.Key, dir);
+    }
+  } catch (e) {
+    diag({ level: 'warning', code: 'tf-modules-json', message: `cannot read modules.json: ${(e as Error).message}`, file: rel });
+  }
+  return m;
+}
+
+/** A `-var` / TF_VAR_ value parsed as an HCL expression (for non-string variables). */
+function parseVarText(text: string, name: string, diag: (d: Diagnostic) => void): unknown {
+  let file: HclFile;
+  try {
+    file = parseHcl(`v = ${text}\n`, `<value of ${name}>`);
+  } catch (e) {
+    throw new EvalError(e instanceof SourceError ? e.detail : (e as Error).message);
+  }
+  const a = file.body.items[0];
+  if (!a || a.kind !== 'attribute' || file.body.items.length !== 1) throw new EvalError('not a single value');
+  return evaluate(a.expr, { vars: {}, file: file.path, diag });
+}
+
+/**
+ * Root variable values in Terraform's precedence, lowest first: TF_VAR_ environment,
+ * terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order,
+ * then --var-file and --var.
+ */
+function rootInputs(root: string, unitDir: string, options: UnitOptions['terraform'], mod: ModuleInstance, read: (rel: string) => string | undefined, diag: (d: Diagnostic) => void): Map<string, InputValue> {
+  const inputs = new Map<string, InputValue>();
+  for (const [k, v] of Object.entries(options?.env ?? {})) {
+    if (mod.variables.has(k)) inputs.set(k, { value: v, related: [], raw: { text: v, source: `TF_VAR_${k}` } });
+  }
+  const names = listDir(root, unitDir) ?? [];
+  const files = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)).map((n) => join(unitDir, n));
+  files.push(...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).map((n) => join(unitDir, n)));
+  const explicit = (options?.varFiles ?? []).map((f) => norm(f.replace(/\\/g, '/')));
+  for (const rel of [...files, ...explicit]) {
+    const isExplicit = explicit.includes(rel) && !files.includes(rel);
+    const text = read(rel);
+    if (text === undefined) {
+      if (isExplicit) diag({ level: 'error', code: 'tf-var-file', message: `variable file "${rel}" cannot be read`, file: rel });
+      continue;
+    }
+    let file: HclFile;
+    try {
+      file = parseTerraformFile(text, rel);
+    } catch (e) {
+      diag(e instanceof SourceError ? { ...e.toDiagnostic(), code: 'tfvars-syntax' } : { level: 'error', code: 'tfvars-syntax', message: (e as Error).message, file: rel });
+      continue;
+    }
+    const ctx: Ctx = { vars: {}, file: rel, diag };
+    for (const item of file.body.items) {
+      if (item.kind !== 'attribute') {
+        diag({ level: 'warning', code: 'tfvars-syntax', message: `blocks are not allowed in a variables file ("${item.type}")`, file: rel, line: item.range.start.line, column: item.range.start.column });
+        continue;
+      }
+      if (!mod.variables.has(item.name)) {
+        diag({ level: 'note', code: 'tf-var-undeclared', message: `value for undeclared variable "${item.name}"`, file: rel, line: item.range.start.line, column: item.range.start.column });
+        continue;
+      }
+      inputs.set(item.name, { value: tfvarsValue(item, ctx), related: [{ file: rel, start: item.range.start, end: item.range.end, message: `value from variable "${item.name}" set in ${path.posix.basename(rel)}` }] });
+    }
+  }
+  for (const [k, v] of Object.entries(options?.vars ?? {})) {
+    if (!mod.variables.has(k)) {
+      diag({ level: 'warning', code: 'tf-var-undeclared', message: `--var ${k}: no variable "${k}" is declared in ${unitDir}` });
+      continue;
+    }
+    inputs.set(k, { value: v, related: [], raw: { text: v, source: `--var ${k}` } });
+  }
+  return inputs;
+}
+
+function tfvarsValue(item: Attribute, ctx: Ctx): unknown {
+  try {
+    return evaluate(item.expr, ctx);
+  } catch (e) {
+    ctx.diag({ level: 'warning', code: 'tfvars-value', message: `variable "${item.name}": ${(e as Error).message}`, file: ctx.file, line: item.range.start.line, column: item.range.start.column });
+    return UNKNOWN;
+  }
+}
+
+/** templatefile(): the template text rendered with `vars` (functions available, no references). */
+function renderTemplate(text: string, vars: Record<string, unknown>, file: string, moduleDir: string, env: UnitEnv): unknown {
+  const lines = new LineTable(text);
+  const range = { start: lines.pos(0), end: lines.pos(text.length) };
+  let tpl;
+  try {
+    tpl = parseTemplateRegion(text, 0, text.length, file, lines, range);
+  } catch (e) {
+    throw new EvalError(`template ${file}: ${e instanceof SourceError ? e.detail : (e as Error).message}`);
+  }
+  const refuse = (): never => {
+    throw new EvalError('templates can only use the variables given to templatefile()');
+  };
+  const r: Resolver = {
+    variable: refuse,
+    local: refuse,
+    module: refuse,
+    resource: refuse,
+    paths: { module: moduleDir, root: env.unitDir, cwd: env.unitDir },
+    functions: {
+      moduleDir,
+      readText: env.readText,
+      renderTemplate: (t, v, f) => renderTemplate(t, v, f, moduleDir, env),
+    },
+  };
+  return evaluate(tpl, { r, vars: { ...vars }, file, diag: env.diag });
+}

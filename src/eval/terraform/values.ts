@@ -1,0 +1,122 @@
+/**
+ * Values of the Terraform evaluator: plain JSON-like JS values (string, number, boolean,
+ * null, arrays, plain objects) with the model's UNKNOWN marker for what cannot be known
+ * statically. Partially known collections stay partially known.
+ */
+import { isUnknown, UNKNOWN } from '../../model/model.js';
+import type { Range } from '../../model/source.js';
+
+export { isUnknown, UNKNOWN };
+
+/** An evaluation error at a source range: becomes a diagnostic, or is caught by try()/can(). */
+export class EvalError extends Error {
+  constructor(
+    message: string,
+    readonly range?: Range,
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'EvalError';
+  }
+}
+
+/**
+ * Objects whose missing attributes read as unknown instead of an error: resource
+ * instances (computed attributes such as `id` and `arn`), module outputs of modules that
+ * were not evaluated.
+ */
+const OPEN = new WeakSet<object>();
+
+export function openObject<T extends object>(o: T): T {
+  OPEN.add(o);
+  return o;
+}
+
+export function isOpen(o: unknown): boolean {
+  return typeof o === 'object' && o !== null && OPEN.has(o);
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v);
+}
+
+/** True when the value holds UNKNOWN anywhere. */
+export function containsUnknown(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (isObject(v)) return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (isUnknown(v)) return 'unknown';
+  if (Array.isArray(v)) return 'tuple';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/** Number formatting as Terraform prints numbers in strings. */
+export function numberToString(n: number): string {
+  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+  return String(n);
+}
+
+/** A primitive as a string (Terraform's automatic conversion), or throws. */
+export function toStr(v: unknown, range?: Range): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToString(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v === null) throw new EvalError('a null value cannot be used as a string', range);
+  throw new EvalError(`a ${typeName(v)} value cannot be converted to a string`, range);
+}
+
+export function toNum(v: unknown, range?: Range): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  throw new EvalError(`a number is required, got ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''}`, range);
+}
+
+export function toBoolean(v: unknown, range?: Range): boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new EvalError(`a bool is required, got ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''}`, range);
+}
+
+/** Terraform equality: same type and value, deep; numbers and strings are never equal. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Deterministic JSON with sorted keys (memo keys). */
+export function stableKey(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableKey).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableKey((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return v === undefined ? 'null' : JSON.stringify(v);
+}
+
+/** Sets become sorted lists (strings lexically, numbers numerically, others by JSON). */
+export function sortSet(xs: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const x of xs) if (!out.some((y) => deepEqual(x, y))) out.push(x);
+  return out.sort((a, b) => {
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+    const sa = stableKey(a);
+    const sb = stableKey(b);
+    return sa < sb ? -1 : sa > sb ? 1 : 0;
+  });
+}

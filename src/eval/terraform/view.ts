@@ -1,0 +1,160 @@
+/**
+ * BodyViews over evaluated values: what the adapters read when the evaluator runs.
+ * Attributes evaluate lazily (once), `dynamic` blocks expand, `.tf.json`-style
+ * attributes-as-blocks are read as blocks, and every AttrView whose value came through a
+ * variable carries the `related` locations of that variable.
+ */
+import type { Body, Expression, ObjectExpr } from '../../parse/hcl/ast.js';
+import type { Range } from '../../model/source.js';
+import { UnknownBodyView, type AttrView, type BodyView, type RelatedRange } from '../../adapt/terraform/view.js';
+import { iterate, withVars, type Ctx } from './expr.js';
+import { isObject, isUnknown, UNKNOWN } from './values.js';
+
+/** What a view needs from the module instance it belongs to. */
+export interface ViewHost {
+  /** Evaluates an expression, turning errors into diagnostics and UNKNOWN. */
+  safeEval(expr: Expression, ctx: Ctx): unknown;
+  /** Where a value built by the expression came from (variables, their tfvars lines). */
+  relatedFor(expr: Expression): RelatedRange[] | undefined;
+}
+
+export class EvalBodyView implements BodyView {
+  private readonly attrs = new Map<string, AttrView | undefined>();
+
+  constructor(
+    readonly file: string,
+    private readonly body: Body,
+    readonly range: Range,
+    private readonly ctx: Ctx,
+    private readonly host: ViewHost,
+  ) {}
+
+  attr(name: string): AttrView | undefined {
+    if (this.attrs.has(name)) return this.attrs.get(name);
+    let out: AttrView | undefined;
+    for (const item of this.body.items) {
+      if (item.kind === 'attribute' && item.name === name) {
+        out = { value: this.host.safeEval(item.expr, this.ctx), range: item.range, expr: item.expr };
+        const related = this.host.relatedFor(item.expr);
+        if (related?.length) out.related = related;
+        break;
+      }
+    }
+    this.attrs.set(name, out);
+    return out;
+  }
+
+  /** The body as a value (attributes and nested blocks as lists), for references to it. */
+  toValue(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const item of this.body.items) {
+      if (item.kind === 'attribute') out[item.name] = this.attr(item.name)!.value;
+      else {
+        const t = item.type === 'dynamic' ? item.labels[0] : item.type;
+        if (t && !(t in out)) out[t] = this.blocks(t).map((v) => (v instanceof EvalBodyView ? v.toValue() : UNKNOWN));
+      }
+    }
+    return out;
+  }
+
+  blocks(type: string): BodyView[] {
+    const out: BodyView[] = [];
+    for (const item of this.body.items) {
+      if (item.kind === 'block') {
+        if (item.type === type) out.push(new EvalBodyView(this.file, item.body, item.range, this.ctx, this.host));
+        else if (item.type === 'dynamic' && item.labels[0] === type) out.push(...this.dynamic(item.body, item.range, type));
+      } else if (item.name === type) {
+        out.push(...attributeBlocks(this.file, item.expr, this.ctx, this.host));
+      }
+    }
+    return out;
+  }
+
+  /** A `dynamic "type" { for_each, iterator, content {} }` block, expanded. */
+  private dynamic(body: Body, range: Range, type: string): BodyView[] {
+    let forEach: Expression | undefined;
+    let iterator = type;
+    let content: Body | undefined;
+    let contentRange = range;
+    for (const item of body.items) {
+      if (item.kind === 'attribute' && item.name === 'for_each') forEach = item.expr;
+      else if (item.kind === 'attribute' && item.name === 'iterator' && item.expr.type === 'variable') iterator = item.expr.name;
+      else if (item.kind === 'block' && item.type === 'content') {
+        content = item.body;
+        contentRange = item.range;
+      }
+    }
+    if (!forEach || !content) return [];
+    const coll = this.host.safeEval(forEach, this.ctx);
+    let items: [unknown, unknown][] | undefined;
+    try {
+      items = iterate(coll, forEach.range);
+    } catch {
+      items = undefined;
+    }
+    if (!items) return [new UnknownBodyView(this.file, range)];
+    return items.map(([key, value]) => new EvalBodyView(this.file, content!, contentRange, withVars(this.ctx, { [iterator]: { key, value } }), this.host));
+  }
+}
+
+/** `ingress = [{ … }]` / `.tf.json` objects used as blocks. */
+function attributeBlocks(file: string, expr: Expression, ctx: Ctx, host: ViewHost): BodyView[] {
+  if (expr.type === 'object') return [new ObjectExprView(file, expr, ctx, host)];
+  if (expr.type === 'tuple' && expr.items.every((e) => e.type === 'object')) return expr.items.map((o) => new ObjectExprView(file, o as ObjectExpr, ctx, host));
+  const v = host.safeEval(expr, ctx);
+  if (isUnknown(v)) return [new UnknownBodyView(file, expr.range)];
+  const list = Array.isArray(v) ? v : [v];
+  return list.map((x) => (isObject(x) ? new ValueBodyView(file, expr.range, x, expr) : new UnknownBodyView(file, expr.range)));
+}
+
+class ObjectExprView implements BodyView {
+  constructor(
+    readonly file: string,
+    private readonly obj: ObjectExpr,
+    private readonly ctx: Ctx,
+    private readonly host: ViewHost,
+  ) {}
+  get range(): Range {
+    return this.obj.range;
+  }
+  private item(name: string) {
+    return this.obj.items.find((i) => (i.key.type === 'variable' ? i.key.name : this.host.safeEval(i.key, this.ctx)) === name);
+  }
+  attr(name: string): AttrView | undefined {
+    const item = this.item(name);
+    if (!item) return undefined;
+    const out: AttrView = { value: this.host.safeEval(item.value, this.ctx), range: item.range, expr: item.value };
+    const related = this.host.relatedFor(item.value);
+    if (related?.length) out.related = related;
+    return out;
+  }
+  blocks(type: string): BodyView[] {
+    const item = this.item(type);
+    return item ? attributeBlocks(this.file, item.value, this.ctx, this.host) : [];
+  }
+}
+
+/** A computed object used as a block: values known, ranges are the expression's. */
+class ValueBodyView implements BodyView {
+  constructor(
+    readonly file: string,
+    readonly range: Range,
+    private readonly value: Record<string, unknown>,
+    private readonly expr: Expression,
+  ) {}
+  attr(name: string): AttrView | undefined {
+    if (!Object.prototype.hasOwnProperty.call(this.value, name)) return undefined;
+    const v = this.value[name];
+    if (v === null) return undefined;
+    return { value: v, range: this.range, expr: this.expr };
+  }
+  blocks(type: string): BodyView[] {
+    const v = this.value[type];
+    if (v === undefined || v === null) return [];
+    if (isUnknown(v)) return [new UnknownBodyView(this.file, this.range)];
+    const list = Array.isArray(v) ? v : [v];
+    return list.map((x) => (isObject(x) ? new ValueBodyView(this.file, this.range, x, this.expr) : new UnknownBodyView(this.file, this.range)));
+  }
+}
+
+export { UNKNOWN };

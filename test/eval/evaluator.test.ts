@@ -1,0 +1,175 @@
+/** Unit tests of the Terraform evaluator: expression semantics, types, precedence, regions. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHcl, parseTerraformFile } from '../../src/parse/hcl/index.js';
+import { evaluate, evaluateTerraformUnit } from '../../src/eval/terraform/index.js';
+import { ModuleInstance, type UnitEnv } from '../../src/eval/terraform/module.js';
+import { convert, parseType } from '../../src/eval/terraform/types.js';
+import { isUnknown, UNKNOWN } from '../../src/model/model.js';
+import type { Diagnostic } from '../../src/model/diagnostics.js';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Evaluates `expr` in a module made of `tf`, returning the value and the diagnostics. */
+function ev(expr: string, tf = '', vars: Record<string, unknown> = {}) {
+  const diagnostics: Diagnostic[] = [];
+  const file = parseHcl(`${tf}\nlocals {\n  __x = ${expr}\n}\n`, 'm/main.tf');
+  const env: UnitEnv = {
+    unitDir: 'm',
+    diag: (d) => diagnostics.push(d),
+    moduleFiles: () => undefined,
+    installed: new Map(),
+    readText: () => undefined,
+    renderTemplate: () => UNKNOWN,
+    memo: new Map(),
+    parseVarText: () => UNKNOWN,
+  };
+  const m = new ModuleInstance(env, 'm', [file], '', new Map(), new Map(), 0, []);
+  const def = m.locals.get('__x')!;
+  const value = m.safeEval(def.node.expr, m.ctx('m/main.tf', vars));
+  return { value, diagnostics };
+}
+const v = (expr: string, tf = '') => ev(expr, tf).value;
+
+describe('expressions', () => {
+  it('operators follow Terraform', () => {
+    expect(v('1 + 2 * 3')).toBe(7);
+    expect(v('"3" + 1')).toBe(4);
+    expect(v('7 % 3')).toBe(1);
+    expect(v('1 == "1"')).toBe(false);
+    expect(v('[1, {a = "x"}] == [1, {a = "x"}]')).toBe(true);
+    expect(v('!true || false')).toBe(false);
+    expect(v('-(2)')).toBe(-2);
+    expect(v('data.x.y.z + 1')).toEqual(UNKNOWN);
+    expect(v('data.x.y.z || true')).toBe(true);
+    expect(v('data.x.y.z && false')).toBe(false);
+    expect(ev('1 / 0').diagnostics[0].message).toContain('division by zero');
+  });
+
+  it('conditionals: unknown condition gives unknown', () => {
+    expect(v('true ? "a" : "b"')).toBe('a');
+    expect(isUnknown(v('data.a.b.c ? 1 : 2'))).toBe(true);
+  });
+
+  it('templates with %{if}, %{for} and strip markers', () => {
+    expect(v('"a-${1 + 1}-%{ if true }yes%{ else }no%{ endif }"')).toBe('a-2-yes');
+    expect(v('"%{ for k, x in ["p", "q"] }${k}${x},%{ endfor }"')).toBe('0p,1q,');
+    expect(v('"${true}"')).toBe(true);
+    expect(v('"x ${data.a.b.c}"')).toEqual(UNKNOWN);
+    expect(v('<<EOT\n%{ for f in ["a", "b"] ~}\n${f}\n%{~ endfor }\nEOT\n')).toBe('ab\n');
+    expect(v('"%{ for f in ["a","b"] ~} ${f} %{~ endfor }"')).toBe('ab');
+  });
+
+  it('for expressions, filters and grouping', () => {
+    expect(v('[for x in [1, 2, 3] : x * 2 if x > 1]')).toEqual([4, 6]);
+    expect(v('{for k, x in {b = 2, a = 1} : x => k}')).toEqual({ '1': 'a', '2': 'b' });
+    expect(v('{for x in ["a", "b", "a"] : x => x...}')).toEqual({ a: ['a', 'a'], b: ['b'] });
+    expect(isUnknown(v('[for x in data.a.b.c : x]'))).toBe(true);
+    expect(ev('{for x in ["a", "a"] : x => 1}').diagnostics[0].message).toContain('duplicate object key');
+  });
+
+  it('splats, also on unknowns and on single values', () => {
+    expect(v('[{a = 1}, {a = 2}][*].a')).toEqual([1, 2]);
+    expect(v('[{a = {b = 1}}].*.a')).toEqual([{ b: 1 }]);
+    expect(v('{a = 1}[*].a')).toEqual([1]);
+    expect(v('null[*]')).toEqual([]);
+    expect(isUnknown(v('data.x.y[*].id'))).toBe(true);
+  });
+
+  it('index, getattr, partially unknown values stay partially known', () => {
+    expect(v('{a = [10, 20]}.a[1]')).toBe(20);
+    expect(v('{a = data.x.y.z, b = 1}')).toEqual({ a: UNKNOWN, b: 1 });
+    expect(ev('{a = 1}.b').diagnostics[0].message).toContain('does not have an attribute named "b"');
+  });
+
+  it('try and can catch evaluation errors lazily', () => {
+    expect(v('try({a = 1}.b, "fallback")')).toBe('fallback');
+    expect(v('can({a = 1}.b)')).toBe(false);
+    expect(v('can({a = 1}.a)')).toBe(true);
+    expect(isUnknown(v('try(data.a.b.c, 1)'))).toBe(true);
+  });
+
+  it('references: resources, self-known attributes, computed ones unknown; path and terraform', () => {
+    const tf = 'resource "aws_s3_bucket" "b" {\n  count = 2\n  bucket = "n-${count.index}"\n}\n';
+    expect(v('aws_s3_bucket.b[1].bucket', tf)).toBe('n-1');
+    expect(v('aws_s3_bucket.b[*].bucket', tf)).toEqual(['n-0', 'n-1']);
+    expect(isUnknown(v('aws_s3_bucket.b[0].arn', tf))).toBe(true);
+    expect(v('path.module')).toBe('m');
+    expect(v('terraform.workspace')).toBe('default');
+  });
+
+  it('an unknown function is a note with file and line, result unknown', () => {
+    const { value, diagnostics } = ev('nosuchfunction(1)');
+    expect(isUnknown(value)).toBe(true);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ level: 'note', code: 'tf-unknown-function', file: 'm/main.tf' }));
+  });
+});
+
+describe('type conversion', () => {
+  const t = (s: string) => parseType(parseHcl(`t = ${s}\n`, 't.tf').body.items[0].kind === 'attribute' ? (parseHcl(`t = ${s}\n`, 't.tf').body.items[0] as { expr: never }).expr : (undefined as never));
+  it('primitives convert like Terraform', () => {
+    expect(convert(5, t('string'))).toBe('5');
+    expect(convert('5', t('number'))).toBe(5);
+    expect(convert('true', t('bool'))).toBe(true);
+    expect(() => convert('x', t('number'))).toThrow();
+  });
+  it('collections, sets sorted, objects with optional defaults', () => {
+    expect(convert(['b', 'a', 'b'], t('set(string)'))).toEqual(['a', 'b']);
+    expect(convert({ a: 1 }, t('map(string)'))).toEqual({ a: '1' });
+    expect(convert([1, 'x'], t('tuple([string, string])'))).toEqual(['1', 'x']);
+    expect(convert({ a: 1 }, t('object({a = number, b = optional(string, "d"), c = optional(bool)})'))).toEqual({ a: 1, b: 'd', c: null });
+    expect(() => convert({}, t('object({a = number})'))).toThrow(/required/);
+    expect(convert({ a: UNKNOWN }, t('map(number)'))).toEqual({ a: UNKNOWN });
+  });
+});
+
+describe('root variables', () => {
+  function unit(dir: string, options?: Parameters<typeof evaluateTerraformUnit>[0]['options']) {
+    const diagnostics: Diagnostic[] = [];
+    const files = fs
+      .readdirSync(path.join(root, dir))
+      .filter((f) => f.endsWith('.tf'))
+      .map((f) => parseTerraformFile(fs.readFileSync(path.join(root, dir, f), 'utf8'), `${dir}/${f}`));
+    const resources = evaluateTerraformUnit({ root, unit: dir, files, options, diagnostics, readText: (rel) => (fs.existsSync(path.join(root, rel)) ? fs.readFileSync(path.join(root, rel), 'utf8') : undefined) });
+    return { resources, diagnostics };
+  }
+  const dir = 'fixtures/terraform/variables-precedence';
+
+  it('precedence: env < terraform.tfvars < .tfvars.json < *.auto.tfvars(.json) < var-file < -var', () => {
+    const val = (o?: Parameters<typeof unit>[1]) => unit(dir, o).resources[0].view.attr('backup_retention_period')!.value;
+    expect(val()).toBe(3);
+    expect(val({ env: { retention: '40' } })).toBe(3);
+    expect(val({ varFiles: [`${dir}/terraform.tfvars`] })).toBe(14);
+    expect(val({ varFiles: [`${dir}/terraform.tfvars`], vars: { retention: '21' } })).toBe(21);
+    expect(unit(dir).resources[0].view.attr('engine')!.value).toBe('mysql');
+    expect(unit(dir, { vars: { engine: '[1]' } }).resources[0].view.attr('engine')!.value).toBe('[1]');
+  });
+
+  it('a missing --var-file is an error diagnostic', () => {
+    const { diagnostics } = unit(dir, { varFiles: ['nope.tfvars'] });
+    expect(diagnostics).toContainEqual(expect.objectContaining({ level: 'error', code: 'tf-var-file' }));
+  });
+
+  it('provider regions: default, alias, inherited into modules, providers mapping', () => {
+    const { resources } = unit('fixtures/terraform/provider-regions');
+    const byAddr = Object.fromEntries(resources.map((r) => [r.address, r.region]));
+    expect(byAddr).toEqual({
+      'aws_s3_bucket.home': 'eu-west-1',
+      'aws_s3_bucket.west': 'us-west-2',
+      'module.inherits.aws_s3_bucket.replica': 'eu-west-1',
+      'module.mapped.aws_s3_bucket.replica': 'us-west-2',
+    });
+    expect(resources.find((r) => r.address === 'module.mapped.aws_s3_bucket.replica')!.module).toBe('module.mapped');
+  });
+
+  it('unknown for_each: one instance, each.* unknown', () => {
+    const files = [parseHcl('resource "aws_s3_bucket" "b" {\n  for_each = data.x.y.z\n  bucket = each.key\n  acl = "private"\n}\n', 'u/main.tf')];
+    const diagnostics: Diagnostic[] = [];
+    const [r, ...rest] = evaluateTerraformUnit({ root, unit: 'u', files, diagnostics, readText: () => undefined });
+    expect(rest).toEqual([]);
+    expect(r.address).toBe('aws_s3_bucket.b');
+    expect(isUnknown(r.view.attr('bucket')!.value)).toBe(true);
+    expect(r.view.attr('acl')!.value).toBe('private');
+  });
+});

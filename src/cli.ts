@@ -16,6 +16,7 @@ import { getReporter, reporterFormats, UnknownFormatError } from '../reporters/i
 import { packageVersion } from './util/package-root.js';
 import { listRules, ruleDoc, UsageError } from './cli/rules-command.js';
 import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig } from './config/load.js';
+import { listFrameworks, showFramework } from './cli/frameworks-command.js';
 
 export const EXIT = { clean: 0, findings: 1, usage: 2, scanError: 3 } as const;
 
@@ -164,6 +165,22 @@ export function buildProgram(): Command {
       const rule = catalog.rules.get(id.toUpperCase());
       if (!rule) throw new UsageError(`no rule ${id}; see 'palisade rules list'`);
       process.stdout.write(ruleDoc(rule, catalog));
+    });
+  const frameworks = program.command('frameworks').description('compliance frameworks and which of their controls the rules evidence');
+  frameworks
+    .command('list')
+    .description('list frameworks with how many controls rules evaluate')
+    .option('--format <format>', 'text or json', 'text')
+    .action((opts: { format: string }) => {
+      process.stdout.write(listFrameworks(loadCatalog(), opts.format));
+    });
+  frameworks
+    .command('show')
+    .description("a framework's controls: evaluated (with the rules), not evaluated, or manual")
+    .argument('<framework-id>')
+    .option('--format <format>', 'text or json', 'text')
+    .action((id: string, opts: { format: string }) => {
+      process.stdout.write(showFramework(loadCatalog(), id, opts.format));
     });
   return program;
 }

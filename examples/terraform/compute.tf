@@ -1,12 +1,12 @@
 # Application servers and background functions.
 
-resource "aws_launch_template" "app" {
+resource "aws_launch_template" "app" { # expect: AWS-INSTANCE-005, AWS-INSTANCE-006
   name_prefix   = "shop-app-"
   image_id      = "ami-0123456789abcdef0"
   instance_type = "m6i.large"
 }
 
-resource "aws_autoscaling_group" "app" {
+resource "aws_autoscaling_group" "app" { # expect: AWS-ASG-002
   name                = "shop-app"
   min_size            = 1 # expect: AWS-ASG-001
   max_size            = 6
@@ -18,7 +18,7 @@ resource "aws_autoscaling_group" "app" {
   }
 }
 
-resource "aws_instance" "bastion" { # expect: AWS-EC2-003
+resource "aws_instance" "bastion" { # expect: AWS-EC2-003, AWS-INSTANCE-001, AWS-INSTANCE-005
   ami           = "ami-0123456789abcdef0"
   instance_type = "t2.micro" # expect: AWS-EC2-002
 
@@ -28,7 +28,7 @@ resource "aws_instance" "bastion" { # expect: AWS-EC2-003
   }
 }
 
-resource "aws_lambda_function" "thumbnails" { # expect: AWS-LAMBDA-001
+resource "aws_lambda_function" "thumbnails" { # expect: AWS-LAMBDA-001, AWS-LAMBDA-003
   function_name = "shop-thumbnails"
   role          = "arn:aws:iam::123456789012:role/shop-thumbnails"
   runtime       = "python3.12"
@@ -36,7 +36,7 @@ resource "aws_lambda_function" "thumbnails" { # expect: AWS-LAMBDA-001
   filename      = "thumbnails.zip"
 }
 
-resource "aws_lambda_function" "exports" {
+resource "aws_lambda_function" "exports" { # expect: AWS-LAMBDA-003
   function_name                  = "shop-exports"
   role                           = "arn:aws:iam::123456789012:role/shop-exports"
   runtime                        = "python3.12"

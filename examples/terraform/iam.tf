@@ -34,7 +34,7 @@ resource "aws_iam_policy" "reader" {
   POLICY
 }
 
-resource "aws_cloudtrail" "audit" {
+resource "aws_cloudtrail" "audit" { # expect: AWS-CT-002, AWS-CT-003
   name                       = "shop-audit"
   s3_bucket_name             = "shop-audit-trail"
   is_multi_region_trail      = false # expect: AWS-CT-001

@@ -28,7 +28,7 @@ resource "aws_security_group" "db" {
   vpc_id      = "vpc-0a1b2c3d"
 }
 
-resource "aws_security_group_rule" "db_from_anywhere" { # expect: AWS-EC2-001
+resource "aws_security_group_rule" "db_from_anywhere" { # expect: AWS-EC2-001, AWS-EC2-007
   type              = "ingress"
   security_group_id = aws_security_group.db.id
   from_port         = 5432
@@ -37,7 +37,7 @@ resource "aws_security_group_rule" "db_from_anywhere" { # expect: AWS-EC2-001
   ipv6_cidr_blocks  = ["::/0"]
 }
 
-resource "aws_lb" "web" { # expect: AWS-ELB-001
+resource "aws_lb" "web" { # expect: AWS-ELB-001, AWS-ELB-005, AWS-ELB-006, AWS-ELB-007
   name               = "shop-web"
   load_balancer_type = "application"
   subnets            = ["subnet-0a", "subnet-0b", "subnet-0c"]

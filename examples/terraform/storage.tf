@@ -1,7 +1,7 @@
 # Storage for the shop: product images and order exports.
 # Lines marked "expect:" are the problems Palisade reports here.
 
-resource "aws_s3_bucket" "images" {
+resource "aws_s3_bucket" "images" { # expect: AWS-S3-007, AWS-S3-010
   bucket = "shop-product-images"
 
   tags = {
@@ -32,11 +32,11 @@ resource "aws_s3_bucket_logging" "images" {
 }
 
 # Order exports hold customer names and addresses.
-resource "aws_s3_bucket" "exports" { # expect: AWS-S3-001, AWS-S3-002, AWS-S3-003, AWS-GOV-001
+resource "aws_s3_bucket" "exports" { # expect: AWS-GOV-001, AWS-S3-001, AWS-S3-002, AWS-S3-003, AWS-S3-007, AWS-S3-010
   bucket = "shop-order-exports"
 }
 
-resource "aws_s3_bucket" "access_logs" {
+resource "aws_s3_bucket" "access_logs" { # expect: AWS-S3-007, AWS-S3-010, AWS-S3-013
   # palisade:ignore AWS-S3-003 this is the access-log target; logging it would loop
   bucket = "shop-access-logs"
 
@@ -60,7 +60,7 @@ resource "aws_s3_bucket_public_access_block" "access_logs" {
   restrict_public_buckets = true
 }
 
-resource "aws_ebs_volume" "scratch" {
+resource "aws_ebs_volume" "scratch" { # expect: AWS-DLM-003
   availability_zone = "eu-west-1a"
   size              = 200
   type              = "gp2" # expect: AWS-EBS-002

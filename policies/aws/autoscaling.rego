@@ -31,3 +31,47 @@ single_zone_paths(g) := {["availability_zones"]} if {
 	lib.known_list(zones)
 	count(zones) == 1
 }
+
+# AWS-ASG-002: a group that may scale (max_size above min_size) needs a policy to do it.
+deny contains lib.finding("AWS-ASG-002", g, ["scaling_policies"], {"name": g.name, "min_size": g.min_size, "max_size": g.max_size}) if {
+	some g in input.aws.autoscaling.groups
+	# only where the adapter folds policies in (absent: not known)
+	policies := g.scaling_policies
+	is_array(policies)
+	count(policies) == 0
+	is_number(g.min_size)
+	is_number(g.max_size)
+	g.max_size > g.min_size
+}
+
+# AWS-ASG-003: behind a load balancer, EC2 status checks miss instances that fail the target group's health checks.
+deny contains lib.finding("AWS-ASG-003", g, ["health_check_type"], {"name": g.name}) if {
+	some g in input.aws.autoscaling.groups
+	g.health_check_type == "EC2"
+	behind_load_balancer(g)
+}
+
+behind_load_balancer(g) if {
+	some key in ["target_group_arns", "load_balancers"]
+	l := object.get(g, key, [])
+	is_array(l)
+	count(l) > 0
+}
+
+# AWS-ASG-004: launch configurations are deprecated in favour of launch templates.
+deny contains lib.finding("AWS-ASG-004", g, ["launch_configuration"], {"name": g.name}) if {
+	some g in input.aws.autoscaling.groups
+	lc := object.get(g, "launch_configuration", null)
+	lc != null
+	lib.known(lc)
+	lc != ""
+}
+
+# AWS-ASG-005: groups running Spot capacity replace instances at elevated interruption risk ahead of time.
+deny contains lib.finding("AWS-ASG-005", g, ["capacity_rebalance"], {"name": g.name, "on_demand_percentage": pct}) if {
+	some g in input.aws.autoscaling.groups
+	pct := g.mixed_instances_policy.instances_distribution.on_demand_percentage_above_base_capacity
+	is_number(pct)
+	pct < 100
+	lib.not_true(g, "capacity_rebalance")
+}

@@ -97,3 +97,94 @@ deny contains lib.finding("AWS-EC2-003", i, ["metadata_options", "http_tokens"],
 	is_string(tokens)
 	tokens != "required"
 }
+
+# ---------------------------------------------------------------- security groups
+
+# The rules of a direction as a list of known objects (unknown lists and dynamic rules are skipped).
+sg_rules(sg, direction) := [[i, r] |
+	some i, r in object.get(sg, direction, [])
+	is_object(r)
+	lib.known(r)
+]
+
+# AWS-EC2-004: every port (or every protocol) open to the internet, whatever runs behind it.
+deny contains lib.finding("AWS-EC2-004", sg, ["ingress", i], facts) if {
+	some sg in input.aws.ec2.security_groups
+	some [i, rule] in sg_rules(sg, "ingress")
+	cidrs := world_cidrs(rule)
+	count(cidrs) > 0
+	all_ports(rule)
+	facts := {"name": object.get(sg, "name", sg.id), "cidr": concat(", ", cidrs)}
+}
+
+web_ports := {80, 443}
+
+# Only HTTP or HTTPS (a single web port).
+web_only(rule) if {
+	rule.from_port == rule.to_port
+	rule.from_port in web_ports
+}
+
+# AWS-EC2-005: other ports open to the internet (admin ports and all ports are EC2-001/EC2-004).
+deny contains lib.finding("AWS-EC2-005", sg, ["ingress", i], facts) if {
+	some sg in input.aws.ec2.security_groups
+	some [i, rule] in sg_rules(sg, "ingress")
+	rule.protocol in {"tcp", "6", "udp", "17"}
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+	cidrs := world_cidrs(rule)
+	count(cidrs) > 0
+	not all_ports(rule)
+	not web_only(rule)
+	not exposed(rule)
+	facts := {"name": object.get(sg, "name", sg.id), "cidr": concat(", ", cidrs), "ports": port_range(rule)}
+}
+
+port_range(rule) := format_int(rule.from_port, 10) if rule.from_port == rule.to_port
+
+else := concat("-", [format_int(rule.from_port, 10), format_int(rule.to_port, 10)])
+
+# AWS-EC2-006: the default security group is attached to anything launched without one.
+deny contains lib.finding("AWS-EC2-006", sg, [direction, i], {"name": display_name(sg), "direction": direction}) if {
+	some sg in input.aws.ec2.security_groups
+	sg.is_default == true
+	some direction in ["ingress", "egress"]
+	rules := sg[direction]
+	is_array(rules)
+	some i, rule in rules
+	lib.known(rule)
+}
+
+# AWS-EC2-007: a rule without a description cannot be reviewed.
+deny contains lib.finding("AWS-EC2-007", sg, [direction, i], {"name": object.get(sg, "name", sg.id), "direction": direction}) if {
+	some sg in input.aws.ec2.security_groups
+	some direction in ["ingress", "egress"]
+	some [i, rule] in sg_rules(sg, direction)
+	d := object.get(rule, "description", "")
+	lib.known(d)
+	trim_space(d) == ""
+}
+
+# The tier of an object by its tier tag (config `tier_tag`, default "tier"), lower case.
+tier(obj) := lower(t) if {
+	t := lib.tags(obj)[lib.config_value("tier_tag", "tier")]
+	is_string(t)
+}
+
+# AWS-EC2-008: a data-tier security group should not reach the whole internet.
+deny contains lib.finding("AWS-EC2-008", sg, ["egress", i], facts) if {
+	some sg in input.aws.ec2.security_groups
+	t := tier(sg)
+	t in lib.config_value("data_tiers", ["data", "database", "db"])
+	some [i, rule] in sg_rules(sg, "egress")
+	cidrs := world_cidrs(rule)
+	count(cidrs) > 0
+	all_ports(rule)
+	facts := {"name": object.get(sg, "name", sg.id), "tier": t, "cidr": concat(", ", cidrs)}
+}
+
+# AWS-EC2-009: an instance given a public IPv4 address is reachable from the internet.
+deny contains lib.finding("AWS-EC2-009", i, ["associate_public_ip_address"], {"name": display_name(i)}) if {
+	some i in input.aws.ec2.instances
+	i.associate_public_ip_address == true
+}

@@ -130,3 +130,108 @@ test_imds_unknown_passes if {
 	i := object.union(object.remove(instance({}), ["metadata_options"]), {"metadata_options": {"__unknown__": true}})
 	count(instance_findings("AWS-EC2-003", i)) == 0
 }
+
+# ---------------------------------------------------------------- EC2-004..009
+
+U := {"__unknown__": true}
+
+sgx(extra) := object.union({"id": "sg", "name": "web", "ingress": [], "egress": [], "tags": {}}, extra)
+
+fx(id, s) := [f | some f in ec2.deny with input as {"aws": {"ec2": {"security_groups": [s]}}}; f.rule == id]
+
+test_all_ports_open_fires if {
+	[f] := fx("AWS-EC2-004", sgx({"ingress": [rule({}), rule({"protocol": "-1", "from_port": 0, "to_port": 65535})]}))
+	f.path == ["ingress", 1]
+	f.facts == {"name": "web", "cidr": "0.0.0.0/0"}
+}
+
+test_all_ports_tcp_range_fires if {
+	[f] := fx("AWS-EC2-004", sgx({"ingress": [rule({"from_port": 0, "to_port": 65535, "cidr_blocks": [], "ipv6_cidr_blocks": ["::/0"]})]}))
+	f.facts.cidr == "::/0"
+}
+
+test_all_ports_private_or_unknown_passes if {
+	count(fx("AWS-EC2-004", sgx({"ingress": [rule({"protocol": "-1", "cidr_blocks": ["10.0.0.0/8"]})]}))) == 0
+	count(fx("AWS-EC2-004", sgx({"ingress": [rule({"protocol": "-1", "cidr_blocks": U})]}))) == 0
+	count(fx("AWS-EC2-004", sgx({"ingress": [U]}))) == 0
+	count(fx("AWS-EC2-004", sgx({"ingress": U}))) == 0
+}
+
+test_non_web_port_fires if {
+	[f] := fx("AWS-EC2-005", sgx({"ingress": [rule({}), rule({"from_port": 8080, "to_port": 8080})]}))
+	f.path == ["ingress", 1]
+	f.facts == {"name": "web", "cidr": "0.0.0.0/0", "ports": "8080"}
+}
+
+test_non_web_range_fires if {
+	[f] := fx("AWS-EC2-005", sgx({"ingress": [rule({"from_port": 80, "to_port": 443, "protocol": "udp"})]}))
+	f.facts.ports == "80-443"
+}
+
+test_non_web_passes_for_web_admin_all_private_icmp_unknown if {
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({}), rule({"from_port": 80, "to_port": 80})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"from_port": 22, "to_port": 22})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"protocol": "-1"})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"from_port": 0, "to_port": 65535})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"from_port": 8080, "to_port": 8080, "cidr_blocks": ["10.0.0.0/8"]})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"protocol": "icmp", "from_port": 8, "to_port": 0})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"from_port": U, "to_port": U})]}))) == 0
+	count(fx("AWS-EC2-005", sgx({"ingress": [rule({"from_port": 8080, "to_port": 8080, "cidr_blocks": U})]}))) == 0
+}
+
+test_default_sg_with_rules_fires if {
+	fs := fx("AWS-EC2-006", sgx({"is_default": true, "name": "default", "ingress": [rule({"cidr_blocks": ["10.0.0.0/8"]})], "egress": [rule({"protocol": "-1"})]}))
+	count(fs) == 2
+	{f.path | some f in fs} == {["ingress", 0], ["egress", 0]}
+	{f.facts.direction | some f in fs} == {"ingress", "egress"}
+}
+
+test_default_sg_without_rules_passes if {
+	count(fx("AWS-EC2-006", sgx({"is_default": true}))) == 0
+	count(fx("AWS-EC2-006", sgx({"is_default": true, "ingress": U}))) == 0
+	count(fx("AWS-EC2-006", sgx({"is_default": true, "ingress": [U]}))) == 0
+	count(fx("AWS-EC2-006", sgx({"ingress": [rule({})]}))) == 0
+}
+
+test_missing_description_fires if {
+	fs := fx("AWS-EC2-007", sgx({"ingress": [rule({"description": "HTTPS"}), rule({})], "egress": [rule({"description": "  "})]}))
+	{[f.path, f.facts.direction] | some f in fs} == {[["ingress", 1], "ingress"], [["egress", 0], "egress"]}
+}
+
+test_description_present_or_unknown_passes if {
+	count(fx("AWS-EC2-007", sgx({"ingress": [rule({"description": "HTTPS"}), rule({"description": U}), U]}))) == 0
+}
+
+data_sg(extra) := sgx(object.union({"name": "orders-db", "tags": {"tier": "Data"}, "egress": [rule({"protocol": "-1", "from_port": 0, "to_port": 65535})]}, extra))
+
+test_data_tier_open_egress_fires if {
+	[f] := fx("AWS-EC2-008", data_sg({}))
+	f.path == ["egress", 0]
+	f.facts == {"name": "orders-db", "tier": "data", "cidr": "0.0.0.0/0"}
+}
+
+test_data_tier_config_tag if {
+	fs := ec2.deny with input as {"aws": {"ec2": {"security_groups": [data_sg({"tags": {"layer": "db"}})]}}, "config": {"tier_tag": "layer"}}
+	count([f | some f in fs; f.rule == "AWS-EC2-008"]) == 1
+}
+
+test_data_tier_egress_passes if {
+	count(fx("AWS-EC2-008", data_sg({"tags": {"tier": "web"}}))) == 0
+	count(fx("AWS-EC2-008", object.union(object.remove(data_sg({}), ["tags"]), {"tags": {}}))) == 0
+	count(fx("AWS-EC2-008", object.union(object.remove(data_sg({}), ["tags"]), {"tags": U}))) == 0
+	count(fx("AWS-EC2-008", data_sg({"egress": [rule({"from_port": 443, "to_port": 443})]}))) == 0
+	count(fx("AWS-EC2-008", data_sg({"egress": [rule({"protocol": "-1", "cidr_blocks": ["10.0.0.0/8"]})]}))) == 0
+	count(fx("AWS-EC2-008", data_sg({"egress": [rule({"protocol": "-1", "cidr_blocks": U})]}))) == 0
+}
+
+test_public_ip_instance_fires if {
+	[f] := instance_findings("AWS-EC2-009", instance({"associate_public_ip_address": true}))
+	f.path == ["associate_public_ip_address"]
+	f.facts.name == "web-1"
+}
+
+test_public_ip_instance_passes if {
+	count(instance_findings("AWS-EC2-009", instance({}))) == 0
+	count(instance_findings("AWS-EC2-009", instance({"associate_public_ip_address": false}))) == 0
+	count(instance_findings("AWS-EC2-009", instance({"associate_public_ip_address": U}))) == 0
+}

@@ -1,5 +1,6 @@
 package palisade.rules.kubernetes.resources_test
 
+import data.palisade.lib.k8s
 import data.palisade.rules.kubernetes.resources
 
 container(resources) := {"name": "app", "image": "app:1.0", "resources": resources}
@@ -14,7 +15,7 @@ findings(id, containers) := [f | some f in resources.deny with input as {"kubern
 good := {"requests": {"cpu": "250m", "memory": "256Mi"}, "limits": {"cpu": "1", "memory": "512Mi"}}
 
 test_good_resources_pass if {
-	count(resources.deny) == 0 with input as {"kubernetes": {"objects": [deployment([container(good)])]}}
+	count([f | some f in resources.deny with input as {"kubernetes": {"objects": [deployment([container(good)])]}}; startswith(f.rule, "K8S-WL-")]) == 0
 }
 
 # K8S-WL-006
@@ -47,7 +48,7 @@ limit_range(limit) := {
 }
 
 with_context(id, containers, ctx) := [f |
-	some f in resources.deny with input as {"kubernetes": {"objects": [deployment(containers)], "context": ctx}}
+	some f in resources.deny with input as {"kubernetes": {"objects": [deployment(containers)], "related": k8s.index(ctx)}}
 	f.rule == id
 ]
 
@@ -64,7 +65,7 @@ test_limit_range_other_namespace_ignored if {
 
 test_init_containers_ignored if {
 	d := object.union(deployment([container(good)]), {"spec": {"template": {"spec": {"initContainers": [{"name": "init", "image": "busybox:1.36"}]}}}})
-	count([f | some f in resources.deny with input as {"kubernetes": {"objects": [d]}}]) == 0
+	count([f | some f in resources.deny with input as {"kubernetes": {"objects": [d]}}; startswith(f.rule, "K8S-WL-")]) == 0
 }
 
 # K8S-WL-007
@@ -114,4 +115,108 @@ test_ratio_configurable if {
 	fs := [f | some f in resources.deny with input as inp; f.rule == "K8S-WL-008"]
 	count(fs) == 1
 	fs[0].facts.resource == "cpu"
+}
+
+# K8S-RES-001 / K8S-RES-002
+
+namespace_obj := {"id": "ns", "apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "prod"}}
+
+quota := {"id": "rq", "apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "quota", "namespace": "prod"}, "spec": {"hard": {"requests.cpu": "10"}}}
+
+res(id, objects, ctx) := [f |
+	some f in resources.deny with input as {"kubernetes": {"objects": objects, "related": k8s.index(ctx)}}
+	f.rule == id
+]
+
+test_namespace_without_limit_range_reports_on_first_workload if {
+	d2 := object.union(deployment([container(good)]), {"id": "a-first", "metadata": {"name": "api"}})
+	[f] := res("K8S-RES-001", [deployment([container(good)]), d2], [])
+	f.object == "a-first"
+	f.path == ["metadata", "namespace"]
+	f.facts == {"namespace": "prod"}
+	[g] := res("K8S-RES-002", [deployment([container(good)]), d2], [])
+	g.object == "a-first"
+}
+
+test_namespace_without_quota_reports_on_namespace_object if {
+	lr := limit_range({"default": {"memory": "256Mi"}})
+	[f] := res("K8S-RES-002", [deployment([container(good)])], [namespace_obj, lr])
+	f.object == "ns"
+	f.path == ["metadata"]
+	count(res("K8S-RES-001", [deployment([container(good)])], [namespace_obj, lr])) == 0
+}
+
+test_namespace_with_quota_passes if {
+	count(res("K8S-RES-002", [deployment([container(good)])], [quota])) == 0
+}
+
+test_namespace_rules_skip_system_and_default_path if {
+	d := json.remove(object.union(deployment([container(good)]), {"metadata": {"namespace": "kube-system"}}), [])
+	count(res("K8S-RES-001", [d], [])) == 0
+	p := {"id": "p", "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "tool"}, "spec": {"containers": [container(good)]}}
+	[f] := res("K8S-RES-001", [p], [])
+	f.path == ["metadata"]
+	f.facts.namespace == "default"
+}
+
+# K8S-RES-003
+
+hpa := {"id": "hpa", "apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "shop", "namespace": "prod"}, "spec": {"scaleTargetRef": {"kind": "Deployment", "name": "shop"}, "minReplicas": 2, "maxReplicas": 5}}
+
+test_replicated_without_hpa_fires if {
+	[f] := res("K8S-RES-003", [deployment([container(good)])], [])
+	f.path == ["spec", "replicas"]
+	f.facts == {"name": "shop", "replicas": 2}
+}
+
+test_replicated_with_hpa_passes if {
+	count(res("K8S-RES-003", [deployment([container(good)])], [hpa])) == 0
+	d := object.union(deployment([container(good)]), {"spec": {"replicas": 1}})
+	count(res("K8S-RES-003", [d], [])) == 0
+}
+
+# K8S-RES-004
+
+test_no_ephemeral_limit_fires if {
+	[f] := findings("K8S-RES-004", [container(good)])
+	f.path == ["spec", "template", "spec", "containers", 0, "resources", "limits"]
+	f.facts.container == "app"
+}
+
+test_ephemeral_limit_passes if {
+	count(findings("K8S-RES-004", [container(object.union(good, {"limits": {"ephemeral-storage": "2Gi"}}))])) == 0
+	lr := limit_range({"default": {"ephemeral-storage": "1Gi"}})
+	count(with_context("K8S-RES-004", [container(good)], [lr])) == 0
+}
+
+# K8S-RES-005
+
+test_cpu_limit_info_fires if {
+	[f] := findings("K8S-RES-005", [container(good)])
+	f.path == ["spec", "template", "spec", "containers", 0, "resources", "limits", "cpu"]
+	f.facts.limit == "1"
+}
+
+test_no_cpu_limit_passes if {
+	count(findings("K8S-RES-005", [container({"requests": {"cpu": "1"}, "limits": {"memory": "1Gi"}})])) == 0
+}
+
+# K8S-RES-006
+
+ceil(containers, config) := [f |
+	some f in resources.deny with input as {"kubernetes": {"objects": [deployment(containers)]}, "config": config}
+	f.rule == "K8S-RES-006"
+]
+
+test_request_over_ceiling_fires if {
+	[f] := ceil([container({"requests": {"cpu": "250m", "memory": "64Gi"}})], {"max_container_memory": "16Gi"})
+	f.path == ["spec", "template", "spec", "containers", 0, "resources", "requests", "memory"]
+	f.facts == {"name": "shop", "kind": "Deployment", "container": "app", "resource": "memory", "request": "64Gi", "ceiling": "16Gi"}
+	count(ceil([container({"requests": {"cpu": "8"}})], {"max_container_cpu": "4"})) == 1
+}
+
+test_ceiling_off_by_default_and_within_passes if {
+	count(ceil([container({"requests": {"cpu": "250m", "memory": "64Gi"}})], {})) == 0
+	count(ceil([container({"requests": {"memory": "16Gi"}})], {"max_container_memory": "16Gi"})) == 0
+	count(ceil([container({"requests": {"memory": "lots"}})], {"max_container_memory": "16Gi"})) == 0
 }

@@ -24,9 +24,7 @@ object_keys(obj) := {k | some k, _ in obj}
 
 # A HorizontalPodAutoscaler in the same namespace keeps at least two replicas of o.
 autoscaled(o) if {
-	some hpa in k8s.context_objects
-	hpa.kind == "HorizontalPodAutoscaler"
-	k8s.namespace(hpa) == k8s.namespace(o)
+	some hpa in k8s.related("HorizontalPodAutoscaler", k8s.namespace(o))
 	hpa.spec.scaleTargetRef.kind == o.kind
 	hpa.spec.scaleTargetRef.name == k8s.name(o)
 	min := object.get(hpa.spec, "minReplicas", 1)

@@ -1,6 +1,7 @@
 package palisade.rules.kubernetes.workloads_test
 
 import data.palisade.rules.kubernetes.workloads
+import data.palisade.lib.k8s
 
 probe := {"httpGet": {"path": "/healthz", "port": 8080}}
 
@@ -17,7 +18,7 @@ pod_template(containers) := {"template": {"spec": {"containers": containers}}}
 findings(id, objects) := [f | some f in workloads.deny with input as {"kubernetes": {"objects": objects}}; f.rule == id]
 
 findings_ctx(id, objects, context) := [f |
-	some f in workloads.deny with input as {"kubernetes": {"objects": objects, "context": context}}
+	some f in workloads.deny with input as {"kubernetes": {"objects": objects, "related": k8s.index(context)}}
 	f.rule == id
 ]
 

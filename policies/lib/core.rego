@@ -68,3 +68,21 @@ display_name(obj) := n if {
 	n := tags(obj).Name
 	is_string(n)
 } else := obj.id
+
+# Tagged as a production workload: the `environment_tag` configuration value (default
+# "environment") is one of `production_values` (default prod, production), case-insensitive.
+production(obj) if {
+	tag := config_value("environment_tag", "environment")
+	v := tags(obj)[tag]
+	is_string(v)
+	lower(v) in {lower(x) | some x in config_value("production_values", ["prod", "production"])}
+}
+
+# Tagged as business-critical: the `criticality_tag` (default "criticality") is one of
+# `critical_values` (default critical, mission-critical), case-insensitive.
+critical(obj) if {
+	tag := config_value("criticality_tag", "criticality")
+	v := tags(obj)[tag]
+	is_string(v)
+	lower(v) in {lower(x) | some x in config_value("critical_values", ["critical", "mission-critical"])}
+}

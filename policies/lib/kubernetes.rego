@@ -49,14 +49,36 @@ labels(o) := object.get(object.get(o, "metadata", {}), "labels", {})
 
 annotations(o) := object.get(object.get(o, "metadata", {}), "annotations", {})
 
-# Objects of relational kinds from the whole scan (see docs/model.md).
-context_objects contains o if some o in object.get(input.kubernetes, "context", [])
+# Objects of relational kinds from the whole scan (see docs/model.md). The engine sends them
+# with every chunk in `kubernetes.related`, indexed by "Kind/namespace"; without it (unit
+# tests), the chunk's own objects stand in.
+context_objects contains o if {
+	some group in input.kubernetes.related
+	some o in group
+}
 
-context_objects contains o if some o in input.kubernetes.objects
+context_objects contains o if {
+	not input.kubernetes.related
+	some o in input.kubernetes.objects
+}
+
+# Context objects of a kind in a namespace (cluster-scoped kinds: namespace "default").
+# A lookup in the engine's index: rules never scan the whole context for every object.
+related(kind, ns) := object.get(input.kubernetes.related, concat("/", [kind, ns]), []) if input.kubernetes.related
+
+else := [o | some o in input.kubernetes.objects; o.kind == kind; namespace(o) == ns]
 
 # Objects a controller owns (ReplicaSets of a Deployment, Pods of a ReplicaSet or Job): in a
 # live cluster, rules report on the owner instead of repeating themselves on each owned object.
 owned(o) if {
 	some ref in object.get(object.get(o, "metadata", {}), "ownerReferences", [])
 	ref.controller == true
+}
+
+# The engine's "Kind/namespace" index of a list of objects: builds `kubernetes.related` in
+# unit tests, e.g. `with input as {"kubernetes": {"objects": [...], "related": k8s.index([hpa])}}`.
+index(objs) := {key: group |
+	some o in objs
+	key := concat("/", [o.kind, namespace(o)])
+	group := [x | some x in objs; concat("/", [x.kind, namespace(x)]) == key]
 }

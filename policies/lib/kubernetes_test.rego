@@ -42,11 +42,35 @@ test_metadata if {
 }
 
 test_context_objects if {
-	ids := {o.id | some o in k8s.context_objects} with input as {"kubernetes": {"objects": [deployment], "context": [cronjob]}}
-	ids == {"d", "c"}
+	# the index already holds every relational object of the scan, the chunk's own included
+	ids := {o.id | some o in k8s.context_objects} with input as {"kubernetes": {"objects": [deployment], "related": {"CronJob/default": [cronjob]}}}
+	ids == {"c"}
 }
 
 test_owned if {
 	k8s.owned({"metadata": {"ownerReferences": [{"kind": "ReplicaSet", "controller": true}]}})
 	not k8s.owned(deployment)
+}
+
+test_context_without_context_key_uses_objects if {
+	ids := {o.id | some o in k8s.context_objects} with input as {"kubernetes": {"objects": [deployment]}}
+	ids == {"d"}
+}
+
+test_related_index if {
+	hpa := {"id": "h", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "h", "namespace": "shop"}}
+	other := {"id": "h2", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "h2"}}
+	inp := {"kubernetes": {"objects": [], "related": {"HorizontalPodAutoscaler/shop": [hpa], "HorizontalPodAutoscaler/default": [other], "CronJob/default": [cronjob]}}}
+	[x.id | some x in k8s.related("HorizontalPodAutoscaler", "shop")] == ["h"] with input as inp
+	[x.id | some x in k8s.related("HorizontalPodAutoscaler", "default")] == ["h2"] with input as inp
+	k8s.related("LimitRange", "shop") == [] with input as inp
+}
+
+test_related_without_index_uses_objects if {
+	hpa := {"id": "h", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "h", "namespace": "shop"}}
+	[x.id | some x in k8s.related("HorizontalPodAutoscaler", "shop")] == ["h"] with input as {"kubernetes": {"objects": [hpa, deployment]}}
+}
+
+test_index if {
+	k8s.index([deployment, cronjob]) == {"Deployment/shop": [deployment], "CronJob/default": [cronjob]}
 }

@@ -80,7 +80,7 @@ export function loadCatalog(rulesDir = path.join(packageRoot(), 'rules')): Catal
   const rules = new Map<string, RuleMeta>();
   for (const f of yamlFiles(rulesDir)) {
     const rel = path.relative(rulesDir, f);
-    if (rel.startsWith('frameworks') || rel.startsWith('schema')) continue;
+    if (rel.startsWith('frameworks') || rel.startsWith('schema') || rel === 'retired.yaml') continue;
     const doc = load(f);
     if (doc === undefined) continue;
     if (!validateRule(doc)) {

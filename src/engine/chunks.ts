@@ -1,19 +1,21 @@
 /**
  * Splits the merged model into evaluation chunks: one policy call each. AWS objects of one
- * unit stay together; Kubernetes objects are split freely, and every chunk carries the
- * objects of relational kinds (NetworkPolicy, HPA, PDB, …) as `kubernetes.context` so that
- * rules about one object can look at the others.
+ * unit stay together; Kubernetes objects of one namespace stay together; every chunk carries the
+ * objects of relational kinds (NetworkPolicy, HPA, PDB, …) from the whole scan, indexed by
+ * "Kind/namespace" in `kubernetes.related`, so that a rule about one object finds the others
+ * with one lookup (wasm has no indexes of its own: a scan of the context per object is
+ * quadratic).
  */
 import type { CanonicalModel, ModelObject } from '../model/model.js';
 
 export const RELATIONAL_KINDS = new Set([
   'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'LimitRange', 'ResourceQuota',
-  'Service', 'StorageClass', 'PeerAuthentication', 'Ingress', 'IngressClass',
+  'Service', 'StorageClass', 'PeerAuthentication', 'Ingress', 'IngressClass', 'ServiceAccount',
 ]);
 
 export interface Chunk {
   aws: CanonicalModel['aws'];
-  kubernetes: { objects: ModelObject[]; context: ModelObject[] };
+  kubernetes: { objects: ModelObject[]; related: Record<string, ModelObject[]> };
   config: Record<string, unknown>;
 }
 
@@ -21,13 +23,18 @@ export interface Chunk {
 export const CHUNK_OBJECTS = 400;
 
 export function buildChunks(fragments: CanonicalModel[], config: Record<string, unknown>, chunkObjects = CHUNK_OBJECTS): Chunk[] {
-  const context: ModelObject[] = [];
-  for (const f of fragments) for (const o of f.kubernetes.objects) if (RELATIONAL_KINDS.has(String(o.kind))) context.push(o);
+  const related: Record<string, ModelObject[]> = {};
+  for (const f of fragments) {
+    for (const o of f.kubernetes.objects) {
+      if (!RELATIONAL_KINDS.has(String(o.kind))) continue;
+      (related[`${String(o.kind)}/${namespaceOf(o)}`] ??= []).push(o);
+    }
+  }
 
   const chunks: Chunk[] = [];
   let cur: Chunk | undefined;
   let size = 0;
-  const fresh = (): Chunk => ({ aws: {}, kubernetes: { objects: [], context }, config });
+  const fresh = (): Chunk => ({ aws: {}, kubernetes: { objects: [], related }, config });
   const flushIfFull = () => {
     if (cur && size >= chunkObjects) {
       chunks.push(cur);
@@ -48,13 +55,31 @@ export function buildChunks(fragments: CanonicalModel[], config: Record<string, 
       size += awsCount;
       flushIfFull();
     }
+  }
+  // Kubernetes objects go in whole namespaces, so that a rule about a namespace (default-deny
+  // network policy, quotas) sees every workload of it in one evaluation and reports it once.
+  const byNamespace = new Map<string, ModelObject[]>();
+  for (const f of fragments) {
     for (const o of f.kubernetes.objects) {
-      cur ??= fresh();
-      cur.kubernetes.objects.push(o);
-      size++;
-      flushIfFull();
+      const ns = namespaceOf(o);
+      let group = byNamespace.get(ns);
+      if (!group) byNamespace.set(ns, (group = []));
+      group.push(o);
     }
+  }
+  for (const ns of [...byNamespace.keys()].sort()) {
+    const group = byNamespace.get(ns)!;
+    cur ??= fresh();
+    cur.kubernetes.objects.push(...group);
+    size += group.length;
+    flushIfFull();
   }
   if (cur && size) chunks.push(cur);
   return chunks;
+}
+
+/** As `lib.k8s.namespace` in Rego: metadata.namespace, else "default". */
+export function namespaceOf(o: ModelObject): string {
+  const md = o.metadata as Record<string, unknown> | undefined;
+  return typeof md?.namespace === 'string' ? md.namespace : 'default';
 }

@@ -74,7 +74,9 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
     }
 
     // evaluate
-    const chunks = buildChunks(results.map((r) => r.model), opts.config ?? {});
+    // Rego compiled to wasm has no clock: support-window rules compare against this date.
+    const policyConfig = { as_of_date: new Date(started).toISOString().slice(0, 10), ...(opts.config ?? {}) };
+    const chunks = buildChunks(results.map((r) => r.model), policyConfig);
     const raw: RawFinding[] = [];
     if (!pool && chunks.length) engine = await PolicyEngine.load(dir);
     let evaluated = 0;

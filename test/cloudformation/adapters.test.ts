@@ -81,9 +81,9 @@ Resources:
         .sort();
     const ids = (f: string) => byFile(f).map((s) => s.split('@')[0]);
     expect(ids(cfn)).toEqual(ids(hcl));
-    expect(ids(cfn)).toEqual(['AWS-GOV-001', 'AWS-S3-001', 'AWS-S3-002', 'AWS-S3-003']);
-    expect(byFile(hcl)).toEqual(['AWS-GOV-001@1', 'AWS-S3-001@8', 'AWS-S3-002@15', 'AWS-S3-003@1']);
-    expect(byFile(cfn)).toEqual(['AWS-GOV-001@3', 'AWS-S3-001@8', 'AWS-S3-002@11', 'AWS-S3-003@3']);
+    expect(ids(cfn)).toEqual(['AWS-GOV-001', 'AWS-S3-001', 'AWS-S3-002', 'AWS-S3-003', 'AWS-S3-007', 'AWS-S3-010']);
+    expect(byFile(hcl)).toEqual(['AWS-GOV-001@1', 'AWS-S3-001@8', 'AWS-S3-002@15', 'AWS-S3-003@1', 'AWS-S3-007@1', 'AWS-S3-010@1']);
+    expect(byFile(cfn)).toEqual(['AWS-GOV-001@3', 'AWS-S3-001@8', 'AWS-S3-002@11', 'AWS-S3-003@3', 'AWS-S3-007@3', 'AWS-S3-010@3']);
     const cf = result.findings.find((x) => x.location?.file === cfn)!;
     expect(cf).toMatchObject({ source: 'cloudformation', resourceType: 'AWS::S3::Bucket', resource: 'AWS::S3::Bucket/Reports' });
   });
@@ -243,6 +243,7 @@ Resources:
 
   it('lists the supported resource types', () => {
     expect(supportedCloudFormationTypes()).toContain('AWS::EC2::SecurityGroupIngress');
-    expect(supportedCloudFormationTypes().length).toBe(17);
+    expect(supportedCloudFormationTypes()).toContain('AWS::DynamoDB::GlobalTable');
+    expect(supportedCloudFormationTypes().length).toBe(32);
   });
 });

@@ -3,7 +3,8 @@
  * (`primary` adapters create objects; `folds` then merge standalone resources such as
  * AWS::EC2::SecurityGroupIngress and AWS::S3::BucketPolicy into the object they configure).
  * To support a type, add an adapter to one of the service modules (or a new module listed
- * below). See docs/cloudformation.md.
+ * below). A type may have both: AWS::SQS::Queue creates queues, then marks the dead-letter
+ * queues their redrive policies name. See docs/cloudformation.md.
  */
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { entry, type CfnTemplate } from '../../parse/cloudformation/load.js';
@@ -11,18 +12,19 @@ import { suppressionsFor } from '../../findings/inline.js';
 import { CfnContext, type AdapterSink, type CfnResource, type ResourceAdapter } from './context.js';
 import { Evaluator, UnknownValue, type EvaluatorOptions } from './intrinsics.js';
 import { Props } from './props.js';
+import * as data from './data.js';
 import * as ec2 from './ec2.js';
 import * as rds from './rds.js';
 import * as s3 from './s3.js';
 import * as services from './services.js';
 
-const modules = [s3, rds, ec2, services];
+const modules = [s3, rds, ec2, services, data];
 const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
 const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
 
 /** Resource types the adapters understand. */
 export function supportedCloudFormationTypes(): string[] {
-  return [...Object.keys(PRIMARY), ...Object.keys(FOLDS)].sort();
+  return [...new Set([...Object.keys(PRIMARY), ...Object.keys(FOLDS)])].sort();
 }
 
 function problem(diagnostics: Diagnostic[], file: string, message: string, at: { line: number; column: number }, level: Diagnostic['level'] = 'error'): void {

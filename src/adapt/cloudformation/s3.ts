@@ -42,13 +42,12 @@ const bucket: ResourceAdapter = (r, ctx) => {
   b.set(['name'], bucketName(r), where(p, p.has('BucketName') ? 'BucketName' : undefined));
   copyProp(b, ['acl'], p, 'AccessControl', undefined, (v) => (typeof v === 'string' ? (CANNED_ACL[v] ?? v) : v));
   copyTags(b, p);
-  copyProp(b, ['object_lock', 'enabled'], p, 'ObjectLockEnabled', undefined, toBool);
   versioning(b, p);
   encryption(b, p);
   publicAccessBlock(b, p);
   logging(b, r, ctx);
   lifecycle(b, p);
-  replication(b, p);
+  replication(b, r, ctx);
   objectLock(b, p);
 };
 
@@ -139,6 +138,7 @@ function lifecycle(b: ObjectBuilder, p: Props): void {
     b.set(['lifecycle_rules'], UNKNOWN, where(p, 'LifecycleConfiguration'));
     return;
   }
+  b.locate(['lifecycle_rules'], where(p, 'LifecycleConfiguration')!);
   rules.forEach((rule, i) => {
     if (rule.unknown) {
       b.set(['lifecycle_rules', i], UNKNOWN, where(rule));
@@ -148,6 +148,7 @@ function lifecycle(b: ObjectBuilder, p: Props): void {
     b.set(['lifecycle_rules', i], { enabled: isUnknown(status) ? UNKNOWN : status === 'Enabled' }, where(rule));
     copyProp(b, ['lifecycle_rules', i, 'id'], rule, 'Id');
     copyProp(b, ['lifecycle_rules', i, 'expiration_days'], rule, 'ExpirationInDays', undefined, toNumber);
+    noncurrentExpiration(b, i, rule);
     const transitions = rule.list('Transitions');
     if (transitions !== undefined && !Array.isArray(transitions)) {
       b.set(['lifecycle_rules', i, 'transitions'], UNKNOWN, where(rule, 'Transitions'));
@@ -166,7 +167,24 @@ function lifecycle(b: ObjectBuilder, p: Props): void {
   });
 }
 
-function replication(b: ObjectBuilder, p: Props): void {
+/**
+ * `NoncurrentVersionExpiration.NoncurrentDays`, or the legacy `NoncurrentVersionExpirationInDays`:
+ * the field is present whenever the rule expires noncurrent versions (as in the Terraform adapter).
+ */
+function noncurrentExpiration(b: ObjectBuilder, i: number, rule: Props): void {
+  const path = ['lifecycle_rules', i, 'noncurrent_version_expiration_days'];
+  const nve = rule.sub('NoncurrentVersionExpiration');
+  if (nve) {
+    b.locate(path, where(rule, 'NoncurrentVersionExpiration')!);
+    if (nve.unknown) b.set(path, UNKNOWN, where(rule, 'NoncurrentVersionExpiration'));
+    else copyProp(b, path, nve, 'NoncurrentDays', UNKNOWN, toNumber);
+    return;
+  }
+  copyProp(b, path, rule, 'NoncurrentVersionExpirationInDays', undefined, toNumber);
+}
+
+function replication(b: ObjectBuilder, r: CfnResource, ctx: CfnContext): void {
+  const p = r.props;
   const rep = p.sub('ReplicationConfiguration');
   if (!rep) return;
   if (rep.unknown) {
@@ -184,13 +202,24 @@ function replication(b: ObjectBuilder, p: Props): void {
     if (rule.unknown) return;
     copyProp(b, ['replication', 'rules', i, 'status'], rule, 'Status');
     const dest = rule.sub('Destination');
-    if (dest) copyProp(b, ['replication', 'rules', i, 'destination_bucket'], dest, 'Bucket');
+    if (!dest) return;
+    copyProp(b, ['replication', 'rules', i, 'destination_bucket'], dest, 'Bucket');
+    // A destination bucket declared in the same template is in the stack's region, which is
+    // only known at deploy time (S3 ARNs carry no region): unknown, like an unresolved provider region.
+    const id = dest.unknown ? undefined : ctx.ev.target(dest.node('Bucket'));
+    const t = id ? ctx.resources.get(id) : undefined;
+    if (t && BUCKET.includes(t.type)) b.set(['replication', 'rules', i, 'destination_region'], UNKNOWN, where(dest, 'Bucket'));
   });
 }
 
 function objectLock(b: ObjectBuilder, p: Props): void {
   const cfg = p.sub('ObjectLockConfiguration');
-  if (!cfg) return;
+  // `ObjectLockEnabled: true` turns object lock on; `ObjectLockConfiguration.ObjectLockEnabled: Enabled` says so too
+  if (!copyProp(b, ['object_lock', 'enabled'], p, 'ObjectLockEnabled', undefined, toBool) && cfg) {
+    if (cfg.unknown) b.set(['object_lock', 'enabled'], UNKNOWN, where(p, 'ObjectLockConfiguration'));
+    else copyProp(b, ['object_lock', 'enabled'], cfg, 'ObjectLockEnabled', undefined, (v) => v === 'Enabled');
+  }
+  if (!cfg || cfg.unknown) return;
   const d = cfg.sub('Rule')?.sub('DefaultRetention');
   if (!d) return;
   copyProps(b, ['object_lock'], d, { mode: ['Mode'], days: ['Days', undefined, toNumber] });
@@ -203,7 +232,12 @@ const bucketPolicy: ResourceAdapter = (r, ctx) => {
   if (!b) return;
   ctx.foldInto(b, r);
   const doc = r.props.get('PolicyDocument');
-  if (doc !== undefined) b.set(['policy'], isUnknown(doc) ? UNKNOWN : toModel(normalizePolicyDocument(doc)), where(r.props, 'PolicyDocument'));
+  if (doc === undefined) return;
+  b.set(['policy'], isUnknown(doc) ? UNKNOWN : toModel(normalizePolicyDocument(doc)), where(r.props, 'PolicyDocument'));
+  // each statement keeps its own range, so a finding on one statement points at it
+  const d = r.props.sub('PolicyDocument');
+  const stmts = d && !d.unknown && typeof d.value === 'object' && d.get('Statement') !== undefined ? d.list('Statement') : undefined;
+  if (Array.isArray(stmts)) stmts.forEach((st, i) => b.locate(['policy', 'Statement', i], where(st)!));
 };
 
 export const primary: Record<string, ResourceAdapter> = { 'AWS::S3::Bucket': bucket };

@@ -4,7 +4,7 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
-const SG = ['aws_security_group'];
+const SG = ['aws_security_group', 'aws_default_security_group'];
 
 /** Normalises a protocol name: "-1"/"all" for every protocol, numbers for the usual ones. */
 function protocol(v: unknown): unknown {
@@ -15,7 +15,9 @@ function protocol(v: unknown): unknown {
 }
 
 function addRule(b: ObjectBuilder, direction: 'ingress' | 'egress', view: BodyView, names: { from: string; to: string; cidr4: string; cidr6: string; sg?: string }): void {
-  const list = (b.get([direction]) as unknown[] | undefined) ?? [];
+  const list = b.get([direction]) ?? [];
+  // a rule list set by an expression that cannot be known stays unknown
+  if (!Array.isArray(list)) return;
   const i = list.length;
   b.set([direction, i], {}, view);
   if (view.unknown) {
@@ -39,9 +41,14 @@ function addRule(b: ObjectBuilder, direction: 'ingress' | 'egress', view: BodyVi
 
 const INLINE = { from: 'from_port', to: 'to_port', cidr4: 'cidr_blocks', cidr6: 'ipv6_cidr_blocks', sg: 'security_groups' };
 
+/**
+ * aws_security_group, and aws_default_security_group (`is_default`): Terraform adopts the
+ * VPC's default group and removes every rule the configuration does not list.
+ */
 const securityGroup: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'security_groups', { ingress: [], egress: [] });
-  copyAttr(b, ['name'], r.view, 'name', r.name);
+  const isDefault = r.type === 'aws_default_security_group';
+  const b = ctx.create(r, 'ec2', 'security_groups', { is_default: isDefault, ingress: [], egress: [] });
+  copyAttr(b, ['name'], r.view, 'name', isDefault ? 'default' : r.name);
   copyAttrs(b, [], r.view, { description: undefined, vpc_id: undefined });
   copyTags(b, r.view);
   for (const dir of ['ingress', 'egress'] as const) {
@@ -67,9 +74,10 @@ function vpcRule(direction: 'ingress' | 'egress'): ResourceAdapter {
     const target = ctx.target(r, 'security_group_id', SG);
     const b = target && ctx.builder(target);
     if (!b) return;
+    const list = b.get([direction]);
+    if (!Array.isArray(list)) return;
     addRule(b, direction, r.view, { from: 'from_port', to: 'to_port', cidr4: 'cidr_ipv4', cidr6: 'cidr_ipv6' });
-    const list = b.get([direction]) as Record<string, unknown>[];
-    const rule = list[list.length - 1];
+    const rule = list[list.length - 1] as Record<string, unknown> | undefined;
     copyAttr(b, [direction, list.length - 1, 'protocol'], r.view, 'ip_protocol', undefined, protocol);
     if (rule && rule.protocol === '-1') {
       rule.from_port = 0;
@@ -80,6 +88,7 @@ function vpcRule(direction: 'ingress' | 'egress'): ResourceAdapter {
 
 export const primary: Record<string, ResourceAdapter> = {
   aws_security_group: securityGroup,
+  aws_default_security_group: securityGroup,
 };
 
 export const folds: Record<string, ResourceAdapter> = {

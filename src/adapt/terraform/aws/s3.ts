@@ -6,6 +6,7 @@ import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import type { TerraformResource } from '../resource.js';
+import { traversalRef } from '../references.js';
 import type { BodyView } from '../view.js';
 import { copyAttr, copyTags, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
 
@@ -26,6 +27,10 @@ const bucket: ResourceAdapter = (r, ctx) => {
   copyTags(b, v);
   const objectLock = v.attr('object_lock_enabled');
   if (objectLock) b.set(['object_lock', 'enabled'], isUnknown(objectLock.value) ? UNKNOWN : toBool(objectLock.value), { file: v.file, range: objectLock.range });
+  for (const ol of v.blocks('object_lock_configuration')) {
+    const e = ol.attr('object_lock_enabled');
+    b.set(['object_lock', 'enabled'], ol.unknown || !e || isUnknown(e.value) ? UNKNOWN : e.value === 'Enabled', e ? { file: ol.file, range: e.range } : ol);
+  }
   // provider v3 inline blocks
   for (const ver of v.blocks('versioning')) applyVersioning(b, ver, toBool(ver.attr('enabled')?.value ?? false), ver.attr('enabled'));
   for (const log of v.blocks('logging')) applyLogging(b, log);
@@ -33,6 +38,21 @@ const bucket: ResourceAdapter = (r, ctx) => {
   for (const lc of v.blocks('lifecycle_rule')) addLifecycleRule(b, lc, toBool(lc.attr('enabled')?.value ?? true));
   const policy = v.attr('policy');
   if (policy) b.set(['policy'], parsePolicy(policy.value), { file: v.file, range: policy.range });
+  // provider v3 inline replication_configuration { rules { status, destination { bucket } } }
+  for (const rc of v.blocks('replication_configuration')) {
+    b.set(['replication'], rc.unknown ? UNKNOWN : { enabled: true, rules: [] }, rc);
+    if (rc.unknown) continue;
+    rc.blocks('rules').forEach((rule, i) => {
+      b.set(['replication', 'rules', i], rule.unknown ? UNKNOWN : {}, rule);
+      if (rule.unknown) return;
+      copyAttr(b, ['replication', 'rules', i, 'status'], rule, 'status');
+      for (const d of rule.blocks('destination')) {
+        copyAttr(b, ['replication', 'rules', i, 'destination_bucket'], d, 'bucket');
+        const dest = destinationBucket(ctx, r, d);
+        if (dest && dest.region !== undefined) b.set(['replication', 'rules', i, 'destination_region'], isUnknown(dest.region) ? UNKNOWN : dest.region);
+      }
+    });
+  }
 };
 
 function parsePolicy(v: unknown): unknown {
@@ -72,6 +92,11 @@ function addLifecycleRule(b: ObjectBuilder, view: BodyView, enabled: unknown): v
   b.set(['lifecycle_rules', i], { enabled: view.unknown ? UNKNOWN : enabled }, view);
   copyAttr(b, ['lifecycle_rules', i, 'id'], view, 'id');
   for (const exp of view.blocks('expiration')) copyAttr(b, ['lifecycle_rules', i, 'expiration_days'], exp, 'days');
+  // `noncurrent_days` in aws_s3_bucket_lifecycle_configuration, `days` in the v3 inline block
+  for (const nve of view.blocks('noncurrent_version_expiration')) {
+    b.locate(['lifecycle_rules', i, 'noncurrent_version_expiration_days'], nve);
+    copyAttr(b, ['lifecycle_rules', i, 'noncurrent_version_expiration_days'], nve, nve.attr('noncurrent_days') ? 'noncurrent_days' : 'days', nve.unknown ? undefined : UNKNOWN);
+  }
   const transitions = view.blocks('transition');
   b.set(['lifecycle_rules', i, 'transitions'], []);
   transitions.forEach((t, j) => {
@@ -115,6 +140,7 @@ const publicAccessBlock = fold((b, r) => {
 });
 
 const lifecycle = fold((b, r) => {
+  b.locate(['lifecycle_rules'], r.view);
   for (const rule of r.view.blocks('rule')) {
     const status = rule.attr('status');
     addLifecycleRule(b, rule, status ? (isUnknown(status.value) ? UNKNOWN : status.value === 'Enabled') : UNKNOWN);
@@ -126,14 +152,34 @@ const policy = fold((b, r) => {
   if (p) b.set(['policy'], parsePolicy(p.value), { file: r.view.file, range: p.range });
 });
 
-const replication = fold((b, r) => {
+const replication: ResourceAdapter = (r, ctx) => {
+  const target = ctx.target(r, 'bucket', BUCKET, 'bucket');
+  const b = target && ctx.builder(target);
+  if (!b) return;
   b.set(['replication'], { enabled: true, rules: [] }, r.view);
   r.view.blocks('rule').forEach((rule, i) => {
     b.set(['replication', 'rules', i], {}, rule);
     copyAttr(b, ['replication', 'rules', i, 'status'], rule, 'status');
-    for (const d of rule.blocks('destination')) copyAttr(b, ['replication', 'rules', i, 'destination_bucket'], d, 'bucket');
+    for (const d of rule.blocks('destination')) {
+      copyAttr(b, ['replication', 'rules', i, 'destination_bucket'], d, 'bucket');
+      // the destination's region, when the destination bucket is declared in the same configuration
+      const dest = destinationBucket(ctx, r, d);
+      if (dest && dest.region !== undefined) b.set(['replication', 'rules', i, 'destination_region'], isUnknown(dest.region) ? UNKNOWN : dest.region);
+    }
   });
-});
+};
+
+function destinationBucket(ctx: TfAwsContext, r: TerraformResource, d: BodyView): TerraformResource | undefined {
+  const a = d.attr('bucket');
+  if (!a) return undefined;
+  const ref = traversalRef(a.expr);
+  if (ref && ref.type === 'aws_s3_bucket') return ctx.resources.find((c) => c.module === r.module && c.type === ref.type && c.name === ref.name);
+  if (typeof a.value === 'string' && a.value.startsWith('arn:aws:s3:::')) {
+    const name = a.value.slice('arn:aws:s3:::'.length);
+    return ctx.resources.find((c) => c.type === 'aws_s3_bucket' && c.view.attr('bucket')?.value === name);
+  }
+  return undefined;
+}
 
 const acl = fold((b, r) => copyAttr(b, ['acl'], r.view, 'acl'));
 

@@ -23,6 +23,7 @@ import type { TerraformResource } from '../../adapt/terraform/resource.js';
 import type { UnitOptions } from '../../engine/process-unit.js';
 import { evaluate, type Ctx, type Resolver } from './expr.js';
 import { ModuleInstance, type InputValue, type UnitEnv } from './module.js';
+import { moduleShape, type ModuleShape } from './shape.js';
 import { EvalError, UNKNOWN } from './values.js';
 
 export { ModuleInstance } from './module.js';
@@ -45,9 +46,24 @@ export interface EvaluateUnitInput {
 const parseCache = new Map<string, { text: string; file: HclFile }>();
 const PARSE_CACHE_MAX = 5000;
 
+/**
+ * The last file list of each module folder: a folder whose parsed files are unchanged gets
+ * the same list back, so that its static analysis (ModuleShape) is shared across units.
+ */
+const fileLists = new Map<string, HclFile[]>();
+
 /** Empties the parsed-module cache (benchmarks). */
 export function clearParseCache(): void {
   parseCache.clear();
+  fileLists.clear();
+}
+
+function sharedFileList(dir: string, files: HclFile[]): HclFile[] {
+  const last = fileLists.get(dir);
+  if (last && last.length === files.length && last.every((f, i) => f === files[i])) return last;
+  if (fileLists.size >= PARSE_CACHE_MAX) fileLists.delete(fileLists.keys().next().value as string);
+  fileLists.set(dir, files);
+  return files;
 }
 
 function parseCached(text: string, rel: string): HclFile {
@@ -132,6 +148,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
             diag(e instanceof SourceError ? { ...e.toDiagnostic(), code: 'hcl-syntax' } : { level: 'error', code: 'hcl-syntax', message: (e as Error).message, file: rel });
           }
         }
+        out = sharedFileList(`${root}\0${dir}`, out);
       }
     }
     moduleFilesCache.set(dir, out);
@@ -149,8 +166,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     parseVarText: (text, name) => parseVarText(text, name, diag),
   };
 
-  const rootModule = new ModuleInstance(env, unitDir, input.files, '', new Map(), new Map(), 0, []);
-  const inputs = rootInputs(root, unitDir, input.options, rootModule, readQuiet, diag);
+  const inputs = rootInputs(root, unitDir, input.options, moduleShape(input.files), readQuiet, diag);
   const mod = new ModuleInstance(env, unitDir, input.files, '', inputs, new Map(), 0, []);
   const out: TerraformResource[] = [];
   mod.collect('', input.unit, out);
@@ -195,7 +211,7 @@ function parseVarText(text: string, name: string, diag: (d: Diagnostic) => void)
  * terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order,
  * then --var-file and --var.
  */
-function rootInputs(root: string, unitDir: string, options: UnitOptions['terraform'], mod: ModuleInstance, read: (rel: string) => string | undefined, diag: (d: Diagnostic) => void): Map<string, InputValue> {
+function rootInputs(root: string, unitDir: string, options: UnitOptions['terraform'], mod: ModuleShape, read: (rel: string) => string | undefined, diag: (d: Diagnostic) => void): Map<string, InputValue> {
   const inputs = new Map<string, InputValue>();
   for (const [k, v] of Object.entries(options?.env ?? {})) {
     if (mod.variables.has(k)) inputs.set(k, { value: v, related: [], raw: { text: v, source: `TF_VAR_${k}` } });

@@ -2,20 +2,21 @@
  * One module instance: its variables (inputs, defaults, types), locals, resources, module
  * calls and outputs, all evaluated lazily and at most once. Resources are listed with the
  * address Terraform prints; their bodies are EvalBodyViews bound to the instance's scope.
+ * What the module declares is read once per module folder (ModuleShape) and shared by all
+ * its instances; an instance only holds the values it has computed.
  */
-import { walkExpression } from '../../parse/hcl/walk.js';
 import path from 'node:path';
 import type { Attribute, Block, Expression, HclFile } from '../../parse/hcl/ast.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
-import type { RelatedRange } from '../../adapt/terraform/view.js';
+import type { BodyView, RelatedRange } from '../../adapt/terraform/view.js';
 import { formatKey, type TerraformResource } from '../../adapt/terraform/resource.js';
-import { suppressionsFor } from '../../findings/inline.js';
 import { evaluate, iterate, withVars, type Ctx, type Resolver } from './expr.js';
 import type { FunctionContext } from './call.js';
-import { convert, parseType, type TfType } from './types.js';
+import { convert } from './types.js';
 import { EvalError, isObject, isUnknown, openObject, stableKey, toStr, UNKNOWN } from './values.js';
 import { EvalBodyView, type ViewHost } from './view.js';
+import { attrOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
 
 /** A value given to a variable, with where it was set. */
 export interface InputValue {
@@ -44,11 +45,6 @@ export interface UnitEnv {
 export const MAX_MODULE_DEPTH = 16;
 const MAX_INSTANCES = 10000;
 
-interface Def<T> {
-  node: T;
-  file: string;
-}
-
 type Expansion =
   | { kind: 'single' }
   | { kind: 'count'; n: number | undefined }
@@ -61,39 +57,34 @@ interface Instance {
   vars: Record<string, unknown>;
 }
 
-const RESOURCE_META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'connection', 'provisioner', 'dynamic']);
-const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+const SINGLE: Expansion = { kind: 'single' };
+const NO_VARS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const SINGLE_INSTANCES: readonly Instance[] = Object.freeze([Object.freeze({ key: undefined, unknownKey: false, vars: NO_VARS })]);
 
-function attrOf(block: Block, name: string): Attribute | undefined {
-  for (const item of block.body.items) if (item.kind === 'attribute' && item.name === name) return item;
-  return undefined;
-}
-
-function lineOf(file: string, r: Range): { file: string; line: number; column: number } {
-  return { file, line: r.start.line, column: r.start.column };
+interface VariableEntry {
+  value: unknown;
+  related: RelatedRange[];
 }
 
 export class ModuleInstance implements Resolver, ViewHost {
-  readonly variables = new Map<string, Def<Block>>();
-  readonly locals = new Map<string, Def<Attribute>>();
-  readonly calls = new Map<string, Def<Block>>();
-  readonly resources = new Map<string, Def<Block> & { mode: 'managed' | 'data' }>();
-  readonly outputsDefs = new Map<string, Def<Block>>();
-  readonly providerBlocks: Def<Block>[] = [];
+  readonly shape: ModuleShape;
   readonly paths: { module: string; root: string; cwd: string };
   readonly functions: FunctionContext;
 
-  private readonly varValues = new Map<string, { value: unknown; related: RelatedRange[] }>();
-  private readonly localValues = new Map<string, unknown>();
-  private readonly localStack: string[] = [];
-  private readonly reportedCycles = new Set<string>();
-  private readonly resourceValues = new Map<string, unknown>();
-  private readonly moduleValues = new Map<string, unknown>();
-  private readonly children = new Map<string, ModuleInstance | null>();
-  private readonly relatedCache = new WeakMap<Expression, RelatedRange[] | undefined>();
+  // values computed so far (created on first use: most instances use few of them)
+  private varValues?: Map<string, VariableEntry>;
+  private localValues?: Map<string, unknown>;
+  private localStack?: string[];
+  private reportedCycles?: Set<string>;
+  private resourceValues?: Map<string, unknown>;
+  private moduleValues?: Map<string, unknown>;
+  private inProgressModules?: Set<string>;
+  private children?: Map<string, ModuleInstance | null>;
+  private expansions?: Map<Block, Expansion>;
+  private relatedCache?: Map<Expression, RelatedRange[] | undefined>;
+  private fileCtx?: Map<string, Ctx>;
   private regions?: Map<string, unknown>;
   private outputsObj?: Record<string, unknown>;
-  private inProgressModules = new Set<string>();
 
   constructor(
     private readonly env: UnitEnv,
@@ -108,45 +99,41 @@ export class ModuleInstance implements Resolver, ViewHost {
     /** Module folders of the calling chain (recursion guard). */
     readonly chain: string[],
   ) {
+    this.shape = moduleShape(files);
     this.paths = { module: dir, root: env.unitDir, cwd: env.unitDir };
     this.functions = {
       moduleDir: dir,
-      readText: (rel) => env.readText(rel),
+      readText: env.readText,
       renderTemplate: (text, vars, file) => env.renderTemplate(text, vars, file, dir),
     };
-    for (const file of files) {
-      for (const item of file.body.items) {
-        if (item.kind === 'attribute') continue;
-        const b = item;
-        switch (b.type) {
-          case 'variable':
-            if (b.labels.length === 1) this.variables.set(b.labels[0], { node: b, file: file.path });
-            break;
-          case 'locals':
-            for (const a of b.body.items) if (a.kind === 'attribute') this.locals.set(a.name, { node: a, file: file.path });
-            break;
-          case 'module':
-            if (b.labels.length === 1) this.calls.set(b.labels[0], { node: b, file: file.path });
-            break;
-          case 'resource':
-          case 'data':
-            if (b.labels.length === 2) this.resources.set(`${b.type === 'data' ? 'data.' : ''}${b.labels[0]}.${b.labels[1]}`, { node: b, file: file.path, mode: b.type === 'data' ? 'data' : 'managed' });
-            break;
-          case 'output':
-            if (b.labels.length === 1) this.outputsDefs.set(b.labels[0], { node: b, file: file.path });
-            break;
-          case 'provider':
-            this.providerBlocks.push({ node: b, file: file.path });
-            break;
-          default:
-            break;
-        }
-      }
-    }
   }
 
-  ctx(file: string, vars: Record<string, unknown> = {}): Ctx {
-    return { r: this, vars, file, diag: this.env.diag };
+  get variables(): ReadonlyMap<string, VariableDef> {
+    return this.shape.variables;
+  }
+
+  get locals(): ReadonlyMap<string, Def<Attribute>> {
+    return this.shape.locals;
+  }
+
+  get calls(): ReadonlyMap<string, CallDef> {
+    return this.shape.calls;
+  }
+
+  get resources(): ReadonlyMap<string, ResourceDef> {
+    return this.shape.resources;
+  }
+
+  /** The evaluation context of a file of this instance, with names bound by count/for_each/iterators. */
+  ctx(file: string, vars?: Record<string, unknown>): Ctx {
+    if (vars && vars !== NO_VARS) return { r: this, vars, file, diag: this.env.diag };
+    const m = (this.fileCtx ??= new Map());
+    let c = m.get(file);
+    if (!c) {
+      c = { r: this, vars: NO_VARS, file, diag: this.env.diag };
+      m.set(file, c);
+    }
+    return c;
   }
 
   /** Evaluates; errors become warnings at the failing expression and the value is unknown. */
@@ -167,29 +154,20 @@ export class ModuleInstance implements Resolver, ViewHost {
     return this.variableEntry(name, range).value;
   }
 
-  private variableEntry(name: string, range?: Range): { value: unknown; related: RelatedRange[] } {
-    const memo = this.varValues.get(name);
+  private variableEntry(name: string, range?: Range): VariableEntry {
+    const memo = this.varValues?.get(name);
     if (memo) return memo;
-    const def = this.variables.get(name);
+    const def = this.shape.variables.get(name);
     if (!def) throw new EvalError(`reference to undeclared input variable "${name}"`, range);
     const b = def.node;
     const file = def.file;
-    let type: TfType = { kind: 'any' };
-    let typed = false;
-    const typeAttr = attrOf(b, 'type');
-    if (typeAttr) {
-      try {
-        type = parseType(typeAttr.expr);
-        typed = true;
-      } catch (e) {
-        this.env.diag({ level: 'warning', code: 'tf-eval', message: `variable "${name}": ${(e as Error).message}`, ...lineOf(file, typeAttr.range) });
-      }
-    }
-    const defAttr = attrOf(b, 'default');
-    const nullableAttr = attrOf(b, 'nullable');
-    const nullable = nullableAttr ? evaluate(nullableAttr.expr, { vars: {}, file, diag: this.env.diag }) !== false : true;
+    const { type, typed } = def;
+    if (def.typeError) this.env.diag(def.typeError);
+    const defAttr = def.default;
+    const constCtx: Ctx = { vars: NO_VARS, file, diag: this.env.diag };
+    const nullable = def.nullable ? evaluate(def.nullable.expr, constCtx) !== false : true;
     const input = this.inputs.get(name);
-    const declared: RelatedRange = { file, start: b.range.start, end: b.range.end, message: `variable "${name}" declared here` };
+    const declared = def.declared;
     let value: unknown;
     let related: RelatedRange[];
     if (input) {
@@ -209,11 +187,17 @@ export class ModuleInstance implements Resolver, ViewHost {
       }
       related = [declared, ...input.related];
       if (value === null && !nullable) {
-        value = defAttr ? this.safeEval(defAttr.expr, { vars: {}, file, diag: this.env.diag }) : UNKNOWN;
+        value = defAttr ? this.safeEval(defAttr.expr, constCtx) : UNKNOWN;
       }
     } else if (defAttr) {
-      value = this.safeEval(defAttr.expr, { vars: {}, file, diag: this.env.diag });
-      related = [{ ...declared, message: `value from the default of variable "${name}"` }];
+      const clean = cleanDefault(def);
+      if (clean) {
+        const entry = { value: clean.value, related: clean.related };
+        (this.varValues ??= new Map()).set(name, entry);
+        return entry;
+      }
+      value = this.safeEval(defAttr.expr, constCtx);
+      related = [def.defaulted];
     } else {
       if (this.depth === 0) this.env.diag({ level: 'note', code: 'tf-var-unset', message: `variable "${name}" has no value (no default, tfvars, -var or TF_VAR_${name}): treated as unknown`, ...lineOf(file, b.range) });
       else this.env.diag({ level: 'warning', code: 'tf-var-unset', message: `required variable "${name}" is not set by the module call: treated as unknown`, ...lineOf(file, b.range) });
@@ -228,34 +212,37 @@ export class ModuleInstance implements Resolver, ViewHost {
       value = UNKNOWN;
     }
     const entry = { value, related };
-    this.varValues.set(name, entry);
+    (this.varValues ??= new Map()).set(name, entry);
     return entry;
   }
 
   // ---- locals ----------------------------------------------------------------------------
 
   local(name: string, range: Range): unknown {
-    if (this.localValues.has(name)) return this.localValues.get(name);
-    const def = this.locals.get(name);
+    const values = (this.localValues ??= new Map());
+    if (values.has(name)) return values.get(name);
+    const def = this.shape.locals.get(name);
     if (!def) throw new EvalError(`reference to undeclared local value "${name}"`, range);
-    const at = this.localStack.indexOf(name);
+    const stack = (this.localStack ??= []);
+    const at = stack.indexOf(name);
     if (at >= 0) {
-      const cycle = [...this.localStack.slice(at), name];
+      const cycle = [...stack.slice(at), name];
       const key = [...cycle].sort().join(',');
-      if (!this.reportedCycles.has(key)) {
-        this.reportedCycles.add(key);
+      const reported = (this.reportedCycles ??= new Set());
+      if (!reported.has(key)) {
+        reported.add(key);
         this.env.diag({ level: 'error', code: 'tf-cycle', message: `local values refer to each other in a cycle: ${cycle.map((c) => `local.${c}`).join(' → ')}; treated as unknown`, ...lineOf(def.file, def.node.range) });
       }
       return UNKNOWN;
     }
-    this.localStack.push(name);
+    stack.push(name);
     let v: unknown;
     try {
       v = this.safeEval(def.node.expr, this.ctx(def.file));
     } finally {
-      this.localStack.pop();
+      stack.pop();
     }
-    this.localValues.set(name, v);
+    values.set(name, v);
     return v;
   }
 
@@ -263,24 +250,13 @@ export class ModuleInstance implements Resolver, ViewHost {
 
   /** Variables an expression reads (directly or through locals) and where their values were set. */
   relatedFor(expr: Expression): RelatedRange[] | undefined {
-    if (this.relatedCache.has(expr)) return this.relatedCache.get(expr);
-    const vars = new Set<string>();
-    const seenLocals = new Set<string>();
-    const visit = (e: Expression): void => {
-      walkRefs(e, (root, name) => {
-        if (root === 'var') vars.add(name);
-        else if (root === 'local' && !seenLocals.has(name)) {
-          seenLocals.add(name);
-          const def = this.locals.get(name);
-          if (def) visit(def.node.expr);
-        }
-      });
-    };
-    visit(expr);
+    const vars = this.shape.variablesRead(expr);
+    if (vars.length === 0) return undefined;
+    const cache = (this.relatedCache ??= new Map());
+    if (cache.has(expr)) return cache.get(expr);
     let out: RelatedRange[] | undefined;
     for (const v of vars) {
-      if (!this.variables.has(v)) continue;
-      let entry: { related: RelatedRange[] };
+      let entry: VariableEntry;
       try {
         entry = this.variableEntry(v);
       } catch {
@@ -288,18 +264,26 @@ export class ModuleInstance implements Resolver, ViewHost {
       }
       (out ??= []).push(...entry.related);
     }
-    this.relatedCache.set(expr, out);
+    cache.set(expr, out);
     return out;
   }
 
   // ---- count / for_each ------------------------------------------------------------------------
 
-  expansion(block: Block, file: string, outer: Record<string, unknown> = {}): Expansion {
-    const count = attrOf(block, 'count');
-    const forEach = attrOf(block, 'for_each');
-    const ctx = this.ctx(file, outer);
+  /** How a resource or module call expands (evaluated once per instance). */
+  expansion(def: ExpandableDef): Expansion {
+    const memo = (this.expansions ??= new Map());
+    let x = memo.get(def.node);
+    if (!x) {
+      x = this.computeExpansion(def);
+      memo.set(def.node, x);
+    }
+    return x;
+  }
+
+  private computeExpansion({ count, forEach, file }: ExpandableDef): Expansion {
     if (count) {
-      const v = this.safeEval(count.expr, ctx);
+      const v = this.safeEval(count.expr, this.ctx(file));
       if (isUnknown(v)) return { kind: 'count', n: undefined };
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
         this.env.diag({ level: 'warning', code: 'tf-eval', message: `count must be a whole number ≥ 0, got ${JSON.stringify(v)}`, ...lineOf(file, count.range) });
@@ -308,7 +292,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       return { kind: 'count', n: Math.min(v, MAX_INSTANCES) };
     }
     if (forEach) {
-      const v = this.safeEval(forEach.expr, ctx);
+      const v = this.safeEval(forEach.expr, this.ctx(file));
       if (isUnknown(v)) return { kind: 'for_each', entries: undefined };
       if (Array.isArray(v)) {
         if (v.some((x) => isUnknown(x))) return { kind: 'for_each', entries: undefined };
@@ -322,13 +306,13 @@ export class ModuleInstance implements Resolver, ViewHost {
       this.env.diag({ level: 'warning', code: 'tf-eval', message: `for_each needs a map or a set of strings, got ${v === null ? 'null' : typeof v}`, ...lineOf(file, forEach.range) });
       return { kind: 'for_each', entries: undefined };
     }
-    return { kind: 'single' };
+    return SINGLE;
   }
 
-  static instances(x: Expansion): Instance[] {
+  static instances(x: Expansion): readonly Instance[] {
     switch (x.kind) {
       case 'single':
-        return [{ key: undefined, unknownKey: false, vars: {} }];
+        return SINGLE_INSTANCES;
       case 'count':
         if (x.n === undefined) return [{ key: undefined, unknownKey: true, vars: { count: { index: UNKNOWN } } }];
         return Array.from({ length: x.n }, (_, i) => ({ key: i, unknownKey: false, vars: { count: { index: i } } }));
@@ -342,32 +326,25 @@ export class ModuleInstance implements Resolver, ViewHost {
 
   resource(type: string, name: string, range: Range): unknown {
     const k = `${type}.${name}`;
-    if (this.resourceValues.has(k)) return this.resourceValues.get(k);
-    const def = this.resources.get(k);
+    const values = (this.resourceValues ??= new Map());
+    if (values.has(k)) return values.get(k);
+    const def = this.shape.resources.get(k);
     if (!def) throw new EvalError(`reference to undeclared resource "${k}"`, range);
-    this.resourceValues.set(k, UNKNOWN); // a self-reference while expanding is unknown
-    const x = this.expansion(def.node, def.file);
+    values.set(k, UNKNOWN); // a self-reference while expanding is unknown
+    const x = this.expansion(def);
     let v: unknown;
-    if (x.kind === 'single') v = this.instanceObject(def, {});
+    if (x.kind === 'single') v = this.instanceObject(def, NO_VARS);
     else if (x.kind === 'count') v = x.n === undefined ? UNKNOWN : ModuleInstance.instances(x).map((i) => this.instanceObject(def, i.vars));
     else v = x.entries === undefined ? UNKNOWN : Object.fromEntries(ModuleInstance.instances(x).map((i) => [i.key as string, this.instanceObject(def, i.vars)]));
-    this.resourceValues.set(k, v);
+    values.set(k, v);
     return v;
   }
 
   /** A resource instance as an object: configured attributes (lazily), computed ones unknown. */
-  private instanceObject(def: Def<Block>, vars: Record<string, unknown>): Record<string, unknown> {
+  private instanceObject(def: ResourceDef, vars: Record<string, unknown>): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    const ctx = this.ctx(def.file, vars);
-    const view = new EvalBodyView(def.file, def.node.body, def.node.range, ctx, this);
-    const names = new Set<string>();
-    for (const item of def.node.body.items) {
-      if (item.kind === 'attribute') {
-        if (!RESOURCE_META.has(item.name)) names.add(item.name);
-      } else if (!RESOURCE_META.has(item.type)) names.add(item.type);
-      else if (item.type === 'dynamic' && item.labels[0]) names.add(item.labels[0]);
-    }
-    for (const n of names) {
+    const view = new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, vars), this);
+    for (const n of def.valueNames) {
       let state: 0 | 1 | 2 = 0;
       let val: unknown;
       Object.defineProperty(obj, n, {
@@ -390,29 +367,31 @@ export class ModuleInstance implements Resolver, ViewHost {
   // ---- modules -----------------------------------------------------------------------------------
 
   module(name: string, range: Range): unknown {
-    if (this.moduleValues.has(name)) return this.moduleValues.get(name);
-    const def = this.calls.get(name);
+    const values = (this.moduleValues ??= new Map());
+    if (values.has(name)) return values.get(name);
+    const def = this.shape.calls.get(name);
     if (!def) throw new EvalError(`reference to undeclared module "${name}"`, range);
-    if (this.inProgressModules.has(name)) return UNKNOWN;
-    this.inProgressModules.add(name);
+    const inProgress = (this.inProgressModules ??= new Set());
+    if (inProgress.has(name)) return UNKNOWN;
+    inProgress.add(name);
     let v: unknown;
     try {
-      const x = this.expansion(def.node, def.file);
+      const x = this.expansion(def);
       const insts = ModuleInstance.instances(x);
       const outs = (i: Instance) => this.child(name, i)?.outputs() ?? openObject({});
       if (x.kind === 'single') v = outs(insts[0]);
       else if (x.kind === 'count') v = x.n === undefined ? UNKNOWN : insts.map(outs);
       else v = x.entries === undefined ? UNKNOWN : Object.fromEntries(insts.map((i) => [i.key as string, outs(i)]));
     } finally {
-      this.inProgressModules.delete(name);
+      inProgress.delete(name);
     }
-    this.moduleValues.set(name, v);
+    values.set(name, v);
     return v;
   }
 
   /** The folder a module call's source designates, or undefined (with a diagnostic). */
-  private sourceDir(name: string, def: Def<Block>): string | undefined {
-    const srcAttr = attrOf(def.node, 'source');
+  private sourceDir(name: string, def: CallDef): string | undefined {
+    const srcAttr = def.source;
     if (!srcAttr) {
       this.env.diag({ level: 'warning', code: 'tf-module', message: `module "${name}" has no source`, ...lineOf(def.file, def.node.range) });
       return undefined;
@@ -421,7 +400,7 @@ export class ModuleInstance implements Resolver, ViewHost {
     if (typeof src !== 'string') return undefined;
     const key = this.moduleKey ? `${this.moduleKey}.${name}` : name;
     if (src.startsWith('./') || src.startsWith('../')) {
-      const dir = path.posix.normalize(path.posix.join(this.dir, src));
+      const dir = localSourceDir(this.dir, src);
       if (dir.startsWith('../') || dir === '..') {
         this.env.diag({ level: 'warning', code: 'tf-module', message: `module "${name}" not evaluated: source "${src}" is outside the scanned tree`, ...lineOf(def.file, srcAttr.range) });
         return undefined;
@@ -436,10 +415,11 @@ export class ModuleInstance implements Resolver, ViewHost {
 
   /** The child module instance of one instance of a module call (memoised). */
   child(name: string, inst: Instance): ModuleInstance | undefined {
-    const ck = `${name}${formatKey(inst.key)}`;
-    if (this.children.has(ck)) return this.children.get(ck) ?? undefined;
-    this.children.set(ck, null);
-    const def = this.calls.get(name)!;
+    const ck = inst.key === undefined ? name : `${name}${formatKey(inst.key)}`;
+    const children = (this.children ??= new Map());
+    if (children.has(ck)) return children.get(ck) ?? undefined;
+    children.set(ck, null);
+    const def = this.shape.calls.get(name)!;
     const dir = this.sourceDir(name, def);
     if (dir === undefined) return undefined;
     if (this.depth + 1 > MAX_MODULE_DEPTH || this.chain.includes(dir)) {
@@ -453,15 +433,15 @@ export class ModuleInstance implements Resolver, ViewHost {
     }
     const ctx = this.ctx(def.file, inst.vars);
     const inputs = new Map<string, InputValue>();
-    for (const item of def.node.body.items) {
-      if (item.kind !== 'attribute' || MODULE_META.has(item.name)) continue;
+    for (const item of def.args) {
       const value = this.safeEval(item.expr, ctx);
-      const set: RelatedRange = { file: def.file, start: item.range.start, end: item.range.end, message: `value from variable "${item.name}" set by argument of module "${name}"` };
-      inputs.set(item.name, { value, related: [set, ...(this.relatedFor(item.expr) ?? [])] });
+      const set = def.argSet.get(item)!;
+      const from = this.relatedFor(item.expr);
+      inputs.set(item.name, { value, related: from ? [set, ...from] : [set] });
     }
     const regions = this.childRegions(def);
     const moduleKey = this.moduleKey ? `${this.moduleKey}.${name}` : name;
-    const memoKey = `${dir}\u0000${moduleKey}\u0000${stableKey([...inputs].map(([k, v]) => [k, v.value, v.related.map((r) => `${r.file}:${r.start.offset}`)]))}\u0000${stableKey([...regions])}`;
+    const memoKey = instanceKey(dir, moduleKey, inputs, regions);
     let child = this.env.memo.get(memoKey);
     if (!child) {
       child = new ModuleInstance(this.env, dir, files, moduleKey, inputs, regions, this.depth + 1, [...this.chain, this.dir]);
@@ -470,7 +450,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       }
       this.env.memo.set(memoKey, child);
     }
-    this.children.set(ck, child);
+    children.set(ck, child);
     return child;
   }
 
@@ -478,7 +458,7 @@ export class ModuleInstance implements Resolver, ViewHost {
   outputs(): Record<string, unknown> {
     if (this.outputsObj) return this.outputsObj;
     const obj: Record<string, unknown> = {};
-    for (const [name, def] of this.outputsDefs) {
+    for (const [name, def] of this.shape.outputs) {
       let state: 0 | 1 | 2 = 0;
       let val: unknown;
       Object.defineProperty(obj, name, {
@@ -487,8 +467,7 @@ export class ModuleInstance implements Resolver, ViewHost {
           if (state === 2) return val;
           if (state === 1) return UNKNOWN;
           state = 1;
-          const a = attrOf(def.node, 'value');
-          val = a ? this.safeEval(a.expr, this.ctx(def.file)) : null;
+          val = def.value ? this.safeEval(def.value.expr, this.ctx(def.file)) : null;
           state = 2;
           return val;
         },
@@ -504,7 +483,7 @@ export class ModuleInstance implements Resolver, ViewHost {
   providerRegions(): Map<string, unknown> {
     if (this.regions) return this.regions;
     const m = new Map(this.inheritedRegions);
-    for (const { node, file } of this.providerBlocks) {
+    for (const { node, file } of this.shape.providers) {
       if (node.labels[0] !== 'aws') continue;
       const ctx = this.ctx(file);
       const aliasAttr = attrOf(node, 'alias');
@@ -516,11 +495,11 @@ export class ModuleInstance implements Resolver, ViewHost {
     return m;
   }
 
-  private childRegions(def: Def<Block>): Map<string, unknown> {
+  private childRegions(def: CallDef): Map<string, unknown> {
     const mine = this.providerRegions();
     const out = new Map<string, unknown>();
     if (mine.has('')) out.set('', mine.get(''));
-    const providers = attrOf(def.node, 'providers');
+    const providers = def.providers;
     if (providers && providers.expr.type === 'object') {
       for (const item of providers.expr.items) {
         const k = traversalText(item.key);
@@ -541,45 +520,27 @@ export class ModuleInstance implements Resolver, ViewHost {
   collect(prefix: string, unit: string, out: TerraformResource[]): void {
     const diagnostics: Diagnostic[] = [];
     const regions = this.providerRegions();
-    for (const [, def] of this.resources) {
+    const module = prefix.endsWith('.') ? prefix.slice(0, -1) : prefix;
+    for (const def of this.shape.resources.values()) {
       const block = def.node;
-      const [type, name] = block.labels;
-      const file = this.files.find((f) => f.path === def.file)!;
-      const suppressions = suppressionsFor(
-        file.comments.map((c) => ({ line: c.range.start.line, text: c.text })),
-        block.range.start.line,
-        block.range.end.line,
-        leadIn(file, block),
-        def.file,
-        diagnostics,
-      );
-      const providerAttr = attrOf(block, 'provider');
-      const alias = providerAttr && providerAttr.expr.type === 'getattr' ? providerAttr.expr.name : '';
-      const region = regions.has(alias) ? regions.get(alias) : undefined;
-      const insts = def.mode === 'data' ? [{ key: undefined, unknownKey: false, vars: {} } as Instance] : ModuleInstance.instances(this.expansion(block, def.file));
+      diagnostics.push(...def.suppressionDiagnostics);
+      const suppressions = def.suppressions && { ...def.suppressions };
+      const region = regions.has(def.alias) ? regions.get(def.alias) : undefined;
+      const location = { file: def.file, start: block.range.start, end: block.range.end };
+      const insts = def.mode === 'data' ? SINGLE_INSTANCES : ModuleInstance.instances(this.expansion(def));
       for (const inst of insts) {
-        const base = `${def.mode === 'data' ? 'data.' : ''}${type}.${name}`;
-        const r: TerraformResource = {
-          mode: def.mode,
-          type,
-          name,
-          key: inst.key,
-          address: prefix + base + formatKey(inst.key),
-          module: prefix.replace(/\.$/, ''),
-          unit,
-          file: def.file,
-          block,
-          view: new EvalBodyView(def.file, block.body, block.range, this.ctx(def.file, inst.vars), this),
-          location: { file: def.file, start: block.range.start, end: block.range.end },
-          suppressions,
-          region,
-        };
-        if (!suppressions) delete r.suppressions;
-        out.push(r);
+        const address = prefix + def.base + formatKey(inst.key);
+        const view = new EvalBodyView(def.file, block.body, block.range, this.ctx(def.file, inst.vars), this);
+        // same fields in the same order as ever; `suppressions` only when there are some
+        out.push(
+          suppressions
+            ? { mode: def.mode, type: def.type, name: def.name, key: inst.key, address, module, unit, file: def.file, block, view, location, suppressions, region }
+            : { mode: def.mode, type: def.type, name: def.name, key: inst.key, address, module, unit, file: def.file, block, view, location, region },
+        );
       }
     }
-    for (const [name, def] of this.calls) {
-      for (const inst of ModuleInstance.instances(this.expansion(def.node, def.file))) {
+    for (const [name, def] of this.shape.calls) {
+      for (const inst of ModuleInstance.instances(this.expansion(def))) {
         const child = this.child(name, inst);
         if (child) child.collect(`${prefix}module.${name}${formatKey(inst.key)}.`, unit, out);
       }
@@ -588,31 +549,56 @@ export class ModuleInstance implements Resolver, ViewHost {
   }
 }
 
-/** Nested blocks as a reference sees them: a list of objects. */
-function blocksValue(views: import('../../adapt/terraform/view.js').BodyView[]): unknown {
-  return views.map((v) => (v instanceof EvalBodyView ? v.toValue() : UNKNOWN));
+/**
+ * The converted default of a variable when it evaluates and converts without any
+ * diagnostic: the same for every instance, so computed once per declaration. Otherwise
+ * undefined, and each instance evaluates it (and reports what goes wrong).
+ */
+function cleanDefault(def: VariableDef): { value: unknown; related: RelatedRange[] } | undefined {
+  if (def.cleanDefault !== undefined) return def.cleanDefault || undefined;
+  def.cleanDefault = false;
+  if (!def.default) return undefined;
+  let noisy = false;
+  try {
+    const v = evaluate(def.default.expr, { vars: NO_VARS, file: def.file, diag: () => (noisy = true) });
+    const value = convert(v, def.type, `variable "${def.node.labels[0]}"`);
+    if (!noisy) def.cleanDefault = { value, related: [def.defaulted] };
+  } catch {
+    // reported by the instance that evaluates it
+  }
+  return def.cleanDefault || undefined;
 }
 
-const leadIns = new WeakMap<HclFile, Map<Block, number>>();
+const localSources = new Map<string, string>();
 
-/** The first line above a block that still belongs to it (its comment lead-in). */
-function leadIn(file: HclFile, block: Block): number {
-  let m = leadIns.get(file);
-  if (!m) {
-    m = new Map();
-    const commentLines = new Set(file.comments.map((c) => c.range.start.line));
-    let previousEnd = 0;
-    for (const item of file.body.items) {
-      if (item.kind === 'block') {
-        let line = item.range.start.line;
-        while (line - 1 > previousEnd && commentLines.has(line - 1)) line--;
-        m.set(item, line);
-      }
-      previousEnd = item.range.end.line;
-    }
-    leadIns.set(file, m);
+/** The folder of a local module source (`../modules/x`) seen from a module folder (memoised). */
+function localSourceDir(from: string, src: string): string {
+  const k = `${from}\u0000${src}`;
+  let dir = localSources.get(k);
+  if (dir === undefined) {
+    dir = path.posix.normalize(path.posix.join(from, src));
+    if (localSources.size >= 10_000) localSources.clear();
+    localSources.set(k, dir);
   }
-  return m.get(block) ?? block.range.start.line;
+  return dir;
+}
+
+/** Memo key of a module instance: folder, address, inputs (values and provenance), providers. */
+function instanceKey(dir: string, moduleKey: string, inputs: Map<string, InputValue>, regions: Map<string, unknown>): string {
+  let k = `${dir}\u0000${moduleKey}\u0000`;
+  for (const [name, v] of inputs) {
+    k += `${JSON.stringify(name)}=${stableKey(v.value)}@`;
+    for (const r of v.related) k += `${r.file}:${r.start.offset},`;
+    k += ';';
+  }
+  k += '\u0000';
+  for (const [alias, region] of regions) k += `${JSON.stringify(alias)}=${stableKey(region)};`;
+  return k;
+}
+
+/** Nested blocks as a reference sees them: a list of objects. */
+function blocksValue(views: BodyView[]): unknown {
+  return views.map((v) => (v instanceof EvalBodyView ? v.toValue() : UNKNOWN));
 }
 
 /** `aws.west` / `aws` written as a traversal or a string. */
@@ -626,15 +612,5 @@ function traversalText(e: Expression): string | undefined {
   return undefined;
 }
 
-/** Calls `fn(root, name)` for every `root.name` traversal (var.x, local.y) inside an expression. */
-export function walkRefs(e: Expression, fn: (root: string, name: string) => void): void {
-  walkExpression(e, (x) => {
-    if (x.type === 'getattr' && x.object.type === 'variable') {
-      fn(x.object.name, x.name);
-      return true;
-    }
-    return false;
-  });
-}
-
-export { iterate, withVars, toStr };
+export type { Def };
+export { walkRefs, iterate, withVars, toStr };

@@ -25,15 +25,23 @@ export class EvalError extends Error {
  * instances (computed attributes such as `id` and `arn`), module outputs of modules that
  * were not evaluated.
  */
+const OPEN_MARK = Symbol('open object');
+/** Only for objects that cannot take the mark (frozen, sealed). */
 const OPEN = new WeakSet<object>();
 
+/**
+ * Marks an object open. The mark is a non-enumerable symbol property: invisible to
+ * Object.keys, for…in, spreads and JSON, and much cheaper for the garbage collector than a
+ * WeakSet entry per object.
+ */
 export function openObject<T extends object>(o: T): T {
-  OPEN.add(o);
+  if (Object.isExtensible(o)) Object.defineProperty(o, OPEN_MARK, { value: true });
+  else OPEN.add(o);
   return o;
 }
 
 export function isOpen(o: unknown): boolean {
-  return typeof o === 'object' && o !== null && OPEN.has(o);
+  return typeof o === 'object' && o !== null && ((o as { [OPEN_MARK]?: boolean })[OPEN_MARK] === true || OPEN.has(o));
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -4,11 +4,12 @@
  * attributes-as-blocks are read as blocks, and every AttrView whose value came through a
  * variable carries the `related` locations of that variable.
  */
-import type { Body, Expression, ObjectExpr } from '../../parse/hcl/ast.js';
+import type { Attribute, Body, Expression, ObjectExpr } from '../../parse/hcl/ast.js';
 import type { Range } from '../../model/source.js';
 import { UnknownBodyView, type AttrView, type BodyView, type RelatedRange } from '../../adapt/terraform/view.js';
 import { iterate, withVars, type Ctx } from './expr.js';
 import { isObject, isUnknown, UNKNOWN } from './values.js';
+import { attributesOf } from './shape.js';
 
 /** What a view needs from the module instance it belongs to. */
 export interface ViewHost {
@@ -19,7 +20,8 @@ export interface ViewHost {
 }
 
 export class EvalBodyView implements BodyView {
-  private readonly attrs = new Map<string, AttrView | undefined>();
+  private attrs?: Map<string, AttrView | undefined>;
+  private attributes?: Map<string, Attribute>;
 
   constructor(
     readonly file: string,
@@ -30,17 +32,16 @@ export class EvalBodyView implements BodyView {
   ) {}
 
   attr(name: string): AttrView | undefined {
-    if (this.attrs.has(name)) return this.attrs.get(name);
+    const attrs = (this.attrs ??= new Map());
+    if (attrs.has(name)) return attrs.get(name);
     let out: AttrView | undefined;
-    for (const item of this.body.items) {
-      if (item.kind === 'attribute' && item.name === name) {
-        out = { value: this.host.safeEval(item.expr, this.ctx), range: item.range, expr: item.expr };
-        const related = this.host.relatedFor(item.expr);
-        if (related?.length) out.related = related;
-        break;
-      }
+    const item = (this.attributes ??= attributesOf(this.body)).get(name);
+    if (item) {
+      out = { value: this.host.safeEval(item.expr, this.ctx), range: item.range, expr: item.expr };
+      const related = this.host.relatedFor(item.expr);
+      if (related?.length) out.related = related;
     }
-    this.attrs.set(name, out);
+    attrs.set(name, out);
     return out;
   }
 

@@ -92,7 +92,9 @@ export function makeObject(entries: Iterable<[string, unknown]>): Obj {
   for (const [k, v] of entries) tmp.set(k, v);
   const out: Obj = {};
   for (const k of [...tmp.keys()].sort(compareStrings)) {
-    Object.defineProperty(out, k, { value: tmp.get(k), enumerable: true, writable: true, configurable: true });
+    // plain assignment would set the prototype for "__proto__": that key alone is defined
+    if (k === '__proto__') Object.defineProperty(out, k, { value: tmp.get(k), enumerable: true, writable: true, configurable: true });
+    else out[k] = tmp.get(k);
   }
   return out;
 }

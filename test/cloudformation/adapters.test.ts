@@ -189,6 +189,7 @@ Resources:
       identifier: 'Db', engine: 'postgres', instance_class: 'db.m6g.large', multi_az: false, backup_retention_period: 1, storage_encrypted: false,
       publicly_accessible: UNKNOWN, auto_minor_version_upgrade: true, deletion_protection: false, monitoring_interval: 0,
       performance_insights_enabled: false, iam_database_authentication_enabled: false, enabled_cloudwatch_logs_exports: [], skip_final_snapshot: true, tags: {},
+      copy_tags_to_snapshot: false, storage_type: 'gp3', parameter_group: { name: null, default: true, parameters: {} },
     });
     expect(r.model.aws.elb.load_balancers[0]).toMatchObject({ name: 'Lb', load_balancer_type: 'application', internal: true, drop_invalid_header_fields: false, enable_deletion_protection: true, access_logs: { enabled: true, bucket: 'logs' } });
     expect(r.model.aws.lambda.functions[0]).toMatchObject({ function_name: 'Fn', reserved_concurrent_executions: 5, tracing_config: { mode: 'PassThrough' } });
@@ -244,6 +245,11 @@ Resources:
   it('lists the supported resource types', () => {
     expect(supportedCloudFormationTypes()).toContain('AWS::EC2::SecurityGroupIngress');
     expect(supportedCloudFormationTypes()).toContain('AWS::DynamoDB::GlobalTable');
-    expect(supportedCloudFormationTypes().length).toBe(32);
+    expect(supportedCloudFormationTypes()).toContain('AWS::EKS::Cluster');
+    expect(supportedCloudFormationTypes()).toContain('AWS::RDS::DBCluster');
+    // sorted, no duplicates (a type may have both a primary and a fold adapter)
+    const types = supportedCloudFormationTypes();
+    expect(new Set(types).size).toBe(types.length);
+    expect([...types].sort()).toEqual(types);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * AWS::EC2::SecurityGroup (inline rules, and AWS::EC2::SecurityGroupIngress/Egress folded
- * in), AWS::EC2::Instance, AWS::EC2::Volume.
+ * in), AWS::EC2::Instance, AWS::EC2::Volume. Launch templates are in compute.ts.
  */
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { copyProp, copyProps, copyTags, toBool, toNumber, toStr, toStringList, where, type ResourceAdapter } from './context.js';
 import { UnknownValue } from './intrinsics.js';
 import type { Props } from './props.js';
+import { METADATA_DEFAULTS, userData } from './compute.js';
 
 const SG = ['AWS::EC2::SecurityGroup'];
 
@@ -133,7 +134,10 @@ const instance: ResourceAdapter = (r, ctx) => {
     }
   } else if (nics) b.set(['associate_public_ip_address'], UNKNOWN, where(p, 'NetworkInterfaces'));
   // AWS::EC2::Instance has no metadata options: IMDSv1 stays available unless a launch template says otherwise.
-  b.set(['metadata_options'], lt ? UNKNOWN : { http_endpoint: 'enabled', http_tokens: 'optional' }, lt ? where(p, 'LaunchTemplate') : undefined);
+  b.set(['metadata_options'], lt ? UNKNOWN : { ...METADATA_DEFAULTS }, lt ? where(p, 'LaunchTemplate') : undefined);
+  // the text the instance receives (policies only match it against secret patterns)
+  if (p.has('UserData') || !lt) userData(b, p);
+  else b.set(['user_data'], UNKNOWN, where(p, 'LaunchTemplate'));
   const devices = p.list('BlockDeviceMappings');
   if (devices instanceof UnknownValue) b.set(['ebs_block_devices'], UNKNOWN, where(p, 'BlockDeviceMappings'));
   else if (devices) {

@@ -16,9 +16,17 @@ import * as data from './data.js';
 import * as ec2 from './ec2.js';
 import * as rds from './rds.js';
 import * as s3 from './s3.js';
-import * as services from './services.js';
+import * as cloudtrail from './cloudtrail.js';
+import * as databases from './databases.js';
+import * as identity from './identity.js';
+import * as monitoring from './monitoring.js';
+import * as network from './network.js';
+import * as edge from './edge.js';
+import * as compute from './compute.js';
 
-const modules = [s3, rds, ec2, services, data];
+// One module per area; each exports `primary` (creates objects) and `folds` (merges resources
+// that configure another one into it).
+const modules = [s3, rds, ec2, data, databases, identity, cloudtrail, monitoring, network, edge, compute];
 const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
 const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
 

@@ -36,13 +36,23 @@ peer_authentications contains pa if {
 	not k8s.owned(pa)
 }
 
-# The mTLS mode of the selector-less PeerAuthentication of a namespace, when one sets it.
-namespace_mode(ns) := mode if {
+# The modes set by the selector-less PeerAuthentications of a namespace.
+namespace_modes(ns) := {mode |
 	some pa in k8s.related("PeerAuthentication", ns)
 	pa.kind == "PeerAuthentication"
 	count(object.get(object.get(pa, "spec", {}), "selector", {})) == 0
 	mode := pa.spec.mtls.mode
 	mode != "UNSET"
+}
+
+# The mTLS mode of a namespace's selector-less PeerAuthentication, when one sets it. Several
+# (overlays, copies) leave the effective one to Istio's choice: STRICT only when all say so.
+namespace_mode(ns) := "STRICT" if {
+	namespace_modes(ns) == {"STRICT"}
+} else := mode if {
+	modes := sort([m | some m in namespace_modes(ns); m != "STRICT"])
+	count(modes) > 0
+	mode := modes[0]
 }
 
 # The mode a namespace's workloads get: its own policy, else the mesh-wide one, else Istio's
@@ -107,11 +117,7 @@ namespace_injects(ns, "istio") if {
 	k8s.labels(n)["istio-injection"] == "enabled"
 }
 
-namespace_object(ns) := n if {
-	some n in k8s.related("Namespace", "default")
-	n.kind == "Namespace"
-	k8s.name(n) == ns
-}
+namespace_object(ns) := k8s.namespace_object(ns)
 
 # The pod template's metadata path (for a Pod, its own metadata).
 template_metadata(o) := {"metadata": object.get(parent, "metadata", {}), "path": array.concat(parent_path, ["metadata"])} if {

@@ -86,9 +86,7 @@ workload_namespaces[ns] contains o.id if {
 # Where a namespace-level finding goes, once per namespace and deterministically: the
 # Namespace object when the scan has it, else the namespace's first workload by id.
 namespace_target(ns) := {"object": n, "path": ["metadata"]} if {
-	some n in k8s.related("Namespace", "default")
-	n.kind == "Namespace"
-	k8s.name(n) == ns
+	n := k8s.namespace_object(ns)
 } else := {"object": o, "path": namespace_path(o)} if {
 	first := min(workload_namespaces[ns])
 	some o in input.kubernetes.objects

@@ -18,16 +18,16 @@ storage_class(spec) := sc if {
 	name := spec.storageClassName
 	is_string(name)
 	name != ""
-	some sc in k8s.related("StorageClass", "default")
-	sc.kind == "StorageClass"
-	k8s.name(sc) == name
+	sc := k8s.find("StorageClass", "default", name)
 }
 
-storage_class(spec) := sc if {
+storage_class(spec) := k8s.first_by_id(defaults) if {
 	not lib.has_key(spec, "storageClassName")
-	some sc in k8s.related("StorageClass", "default")
-	sc.kind == "StorageClass"
-	k8s.annotations(sc)["storageclass.kubernetes.io/is-default-class"] == "true"
+	defaults := [sc |
+		some sc in k8s.related("StorageClass", "default")
+		sc.kind == "StorageClass"
+		k8s.annotations(sc)["storageclass.kubernetes.io/is-default-class"] == "true"
+	]
 }
 
 # The model path of the class choice in a claim spec at prefix.

@@ -82,3 +82,26 @@ index(objs) := {key: group |
 	key := concat("/", [o.kind, namespace(o)])
 	group := [x | some x in objs; concat("/", [x.kind, namespace(x)]) == key]
 }
+
+# The Namespace object named ns in the scan, if any. A scan may hold several copies of it
+# (base and overlays): the one with the smallest id, so the answer is unique and stable.
+namespace_object(ns) := find("Namespace", "default", ns)
+
+# The scan's object of a relational kind with this namespace and name; with several copies,
+# the one with the smallest id (unique and stable, so functions built on it never conflict).
+find(kind, ns, obj_name) := first_by_id([o | some o in related(kind, ns); o.kind == kind; name(o) == obj_name])
+
+# The element of a non-empty list of objects with the smallest id.
+first_by_id(objs) := objs[i] if {
+	ids := [o.id | some o in objs]
+	m := min(ids)
+	some i, o in objs
+	o.id == m
+	not _earlier_duplicate(objs, i, m)
+}
+
+_earlier_duplicate(objs, i, m) if {
+	some j, o in objs
+	j < i
+	o.id == m
+}

@@ -74,3 +74,18 @@ test_related_without_index_uses_objects if {
 test_index if {
 	k8s.index([deployment, cronjob]) == {"Deployment/shop": [deployment], "CronJob/default": [cronjob]}
 }
+
+test_namespace_object_unique_with_copies if {
+	a := {"id": "b", "kind": "Namespace", "metadata": {"name": "shop", "labels": {"copy": "2"}}}
+	b := {"id": "a", "kind": "Namespace", "metadata": {"name": "shop", "labels": {"copy": "1"}}}
+	k8s.namespace_object("shop").id == "a" with input as {"kubernetes": {"objects": [], "related": k8s.index([a, b])}}
+	not k8s.namespace_object("other") with input as {"kubernetes": {"objects": [], "related": k8s.index([a, b])}}
+}
+
+test_find_and_first_by_id if {
+	x := {"id": "2", "kind": "StorageClass", "metadata": {"name": "fast"}}
+	y := {"id": "1", "kind": "StorageClass", "metadata": {"name": "fast"}}
+	k8s.find("StorageClass", "default", "fast").id == "1" with input as {"kubernetes": {"objects": [], "related": k8s.index([x, y])}}
+	not k8s.find("StorageClass", "default", "slow") with input as {"kubernetes": {"objects": [], "related": k8s.index([x, y])}}
+	k8s.first_by_id([x, y, y]).id == "1"
+}

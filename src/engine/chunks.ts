@@ -83,3 +83,36 @@ export function namespaceOf(o: ModelObject): string {
   const md = o.metadata as Record<string, unknown> | undefined;
   return typeof md?.namespace === 'string' ? md.namespace : 'default';
 }
+
+/**
+ * Two halves of a chunk (same related index and config), or undefined when it holds a single
+ * object or unit and cannot be split further. AWS objects split by collection first, then by
+ * halves of a collection.
+ */
+export function splitChunk(c: Chunk): [Chunk, Chunk] | undefined {
+  const shell = (): Chunk => ({ aws: {}, kubernetes: { objects: [], related: c.kubernetes.related }, config: c.config });
+  const k8s = c.kubernetes.objects;
+  const aws: [string, string, ModelObject[]][] = [];
+  for (const [svc, cols] of Object.entries(c.aws)) for (const [col, list] of Object.entries(cols)) if (list.length) aws.push([svc, col, list]);
+  const total = k8s.length + aws.reduce((n, [, , l]) => n + l.length, 0);
+  if (total <= 1) return undefined;
+  const a = shell();
+  const b = shell();
+  if (k8s.length && aws.length) {
+    a.kubernetes.objects = k8s;
+    for (const [svc, col, list] of aws) (b.aws[svc] ??= {})[col] = list;
+  } else if (k8s.length) {
+    const mid = Math.ceil(k8s.length / 2);
+    a.kubernetes.objects = k8s.slice(0, mid);
+    b.kubernetes.objects = k8s.slice(mid);
+  } else if (aws.length > 1) {
+    const mid = Math.ceil(aws.length / 2);
+    aws.forEach(([svc, col, list], i) => (((i < mid ? a : b).aws[svc] ??= {})[col] = list));
+  } else {
+    const [svc, col, list] = aws[0];
+    const mid = Math.ceil(list.length / 2);
+    a.aws[svc] = { [col]: list.slice(0, mid) };
+    b.aws[svc] = { [col]: list.slice(mid) };
+  }
+  return [a, b];
+}

@@ -2,7 +2,9 @@
  * A small pool of worker threads. Tasks are plain data; results come back in any order and
  * are matched by id.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScanUnit } from '../discover/files.js';
 import type { RawFinding } from './policy.js';
@@ -21,7 +23,14 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(n, 8));
 }
 
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
 export class WorkerPool {
+  /** False when running from TypeScript sources (tests), where there is no compiled worker to start. */
+  static available(): boolean {
+    return fs.existsSync(fileURLToPath(WORKER_SCRIPT));
+  }
+
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly queue: { req: WorkerRequest; pending: Pending }[] = [];
@@ -35,7 +44,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const w = new Worker(new URL('./worker.js', import.meta.url));
+    const w = new Worker(WORKER_SCRIPT);
     w.on('message', (m: WorkerResponse) => this.done(w, m));
     w.on('error', (e) => this.crashed(w, e));
     w.on('exit', (code) => {

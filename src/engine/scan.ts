@@ -12,7 +12,7 @@ import { SEVERITIES, severityRank } from '../findings/types.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourceMapEntry } from '../model/model.js';
 import { packageVersion } from '../util/package-root.js';
-import { buildChunks } from './chunks.js';
+import { buildChunks, splitChunk, type Chunk } from './chunks.js';
 import { bundleDir, PolicyEngine, readManifest, type RawFinding } from './policy.js';
 import { WorkerPool } from './pool.js';
 import { processUnit, type UnitOptions, type UnitResult } from './process-unit.js';
@@ -48,7 +48,7 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
   const diagnostics: Diagnostic[] = [...found.diagnostics];
 
   const unitOptions = rootRelative(opts.unit ?? {}, opts.cwd ?? process.cwd(), found.root);
-  const parallel = opts.parallel ?? found.units.length >= PARALLEL_UNITS;
+  const parallel = (opts.parallel ?? found.units.length >= PARALLEL_UNITS) && WorkerPool.available();
   const pool = parallel ? new WorkerPool(opts.workers) : undefined;
   const dir = bundleDir();
   let engine: PolicyEngine | undefined;
@@ -80,15 +80,13 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
     const raw: RawFinding[] = [];
     if (!pool && chunks.length) engine = await PolicyEngine.load(dir);
     let evaluated = 0;
+    const evaluate = (c: Chunk): Promise<RawFinding[]> => {
+      const input = JSON.stringify(c);
+      return pool ? pool.evaluate(input, dir) : Promise.resolve().then(() => engine!.evaluate(input));
+    };
     await Promise.all(
       chunks.map(async (c) => {
-        const input = JSON.stringify(c);
-        try {
-          raw.push(...(pool ? await pool.evaluate(input, dir) : engine!.evaluate(input)));
-        } catch (e) {
-          const files = [...new Set(c.kubernetes.objects.map((o) => entries.get(o.id)?.location?.file).concat(Object.values(c.aws).flatMap((s) => Object.values(s).flat().map((o) => entries.get(o.id)?.location?.file))))].filter(Boolean);
-          diagnostics.push({ level: 'error', code: 'policy-evaluation', message: `${(e as Error).message} (objects from ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''})` });
-        }
+        raw.push(...(await evaluateIsolating(c, evaluate, (failed, e) => diagnostics.push(evaluationError(failed, e, entries)))));
         progress.update('evaluating', ++evaluated, chunks.length);
       }),
     );
@@ -157,4 +155,38 @@ function rootRelative(options: UnitOptions, cwd: string, root: string): UnitOpti
   const varFiles = options.terraform?.varFiles;
   if (!varFiles?.length) return options;
   return { ...options, terraform: { ...options.terraform, varFiles: varFiles.map((f) => path.relative(root, path.resolve(cwd, f)).split(path.sep).join('/')) } };
+}
+
+/**
+ * Evaluates a chunk; when the policy fails on it (a rule's runtime error on some input), halves
+ * it until the failing objects are isolated, so that one bad object costs its own findings and
+ * not those of the hundreds beside it. Each isolated failure is reported once.
+ */
+export async function evaluateIsolating(c: Chunk, evaluate: (c: Chunk) => Promise<RawFinding[]>, failed: (c: Chunk, e: unknown) => void): Promise<RawFinding[]> {
+  try {
+    return await evaluate(c);
+  } catch (e) {
+    const halves = splitChunk(c);
+    if (!halves) {
+      failed(c, e);
+      return [];
+    }
+    const out: RawFinding[] = [];
+    for (const h of halves) out.push(...(await evaluateIsolating(h, evaluate, failed)));
+    return out;
+  }
+}
+
+function evaluationError(c: Chunk, e: unknown, entries: Map<string, SourceMapEntry>): Diagnostic {
+  const objects = [...c.kubernetes.objects, ...Object.values(c.aws).flatMap((s) => Object.values(s).flat())];
+  const first = entries.get(objects[0]?.id ?? '');
+  const names = objects.map((o) => entries.get(o.id)?.identity ?? o.id);
+  return {
+    level: 'error',
+    code: 'policy-evaluation',
+    message: `${(e as Error).message ?? String(e)}; findings of ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''} are missing`,
+    file: first?.location?.file,
+    line: first?.location?.start.line,
+    column: first?.location?.start.column,
+  };
 }

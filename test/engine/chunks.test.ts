@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildChunks } from '../../src/engine/chunks.js';
+import { buildChunks, splitChunk, type Chunk } from '../../src/engine/chunks.js';
+import type { RawFinding } from '../../src/engine/policy.js';
+import { evaluateIsolating } from '../../src/engine/scan.js';
 import { emptyModel, type CanonicalModel } from '../../src/model/model.js';
 
 function k8s(objects: Record<string, unknown>[]): CanonicalModel {
@@ -43,5 +45,33 @@ describe('evaluation chunks', () => {
     const chunks = buildChunks([m], {}, 2);
     expect(chunks).toHaveLength(1);
     expect(chunks[0].aws.s3.buckets).toHaveLength(3);
+  });
+});
+
+describe('isolating a policy failure', () => {
+  it('halves a failing chunk until the bad object is alone, keeping every other finding', async () => {
+    const objs = [];
+    for (let i = 0; i < 37; i++) objs.push(deploy(`d${i}`, i % 2 ? 'alpha' : 'beta'));
+    const m = k8s(objs);
+    m.aws.s3 = { buckets: [{ id: 'b1' }, { id: 'b2' }] };
+    const [chunk] = buildChunks([m], {}, 1000);
+    const bad = m.kubernetes.objects[13].id;
+    let calls = 0;
+    const evaluate = async (c: Chunk): Promise<RawFinding[]> => {
+      calls++;
+      const all = [...c.kubernetes.objects, ...Object.values(c.aws).flatMap((s) => Object.values(s).flat())];
+      if (all.some((o) => o.id === bad)) throw new Error('var assignment conflict');
+      return all.map((o) => ({ rule: 'X-Y-001', object: o.id, path: [], facts: {} }));
+    };
+    const failures: string[][] = [];
+    const out = await evaluateIsolating(chunk, evaluate, (c) => failures.push(c.kubernetes.objects.map((o) => o.id)));
+    expect(failures).toEqual([[bad]]);
+    expect(out.map((f) => f.object).sort()).toEqual([...m.kubernetes.objects.map((o) => o.id).filter((id) => id !== bad), 'b1', 'b2'].sort());
+    expect(calls).toBeLessThan(20);
+  });
+
+  it('cannot split a single object', () => {
+    const [chunk] = buildChunks([k8s([deploy('a', 'x')])], {}, 10);
+    expect(splitChunk(chunk)).toBeUndefined();
   });
 });

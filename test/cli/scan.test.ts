@@ -210,12 +210,16 @@ describe('bad input never crashes the scan', () => {
           : `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${i}"\n`,
       );
     }
-    const r = palisade(['scan', '.', '--format', 'json', '--rule', 'K8S-NET-001'], { cwd: big });
+    const r = palisade(['scan', '.', '--format', 'json', '--rule', 'K8S-NET-001', '--parallel'], { cwd: big });
     expect(r.stderr).not.toMatch(/internal error/);
     const json = JSON.parse(r.stdout) as JsonReport & { summary: { filesScanned: number } };
     expect(json.summary.filesScanned).toBe(10_000);
     expect(json.findings.length).toBe(10);
+    expect(json.errors).toEqual([]);
     expect(r.code).toBe(1);
+    // one thread finds the same, with the same fingerprints
+    const inline = JSON.parse(palisade(['scan', '.', '--format', 'json', '--rule', 'K8S-NET-001'], { cwd: big }).stdout) as JsonReport;
+    expect(inline.findings.map((f) => f.fingerprint).sort()).toEqual(json.findings.map((f) => f.fingerprint).sort());
   }, 120_000);
 });
 

@@ -36,8 +36,8 @@ resource "aws_s3_bucket" "exports" { # expect: AWS-GOV-001, AWS-S3-001, AWS-S3-0
   bucket = "shop-order-exports"
 }
 
-resource "aws_s3_bucket" "access_logs" { # expect: AWS-S3-007, AWS-S3-010, AWS-S3-013
-  # palisade:ignore AWS-S3-003 this is the access-log target; logging it would loop
+resource "aws_s3_bucket" "access_logs" { # expect: AWS-S3-010, AWS-S3-013
+  # palisade:ignore AWS-S3-007 access logs are kept indefinitely for the audit trail
   bucket = "shop-access-logs"
 
   tags = {

@@ -68,7 +68,7 @@ describe('palisade scan examples/', () => {
     expect(got.sort()).toEqual(want.sort());
     // the one inline suppression in the examples is reported as such, with its reason
     const suppressed = report.findings.filter((f) => f.suppressed);
-    expect(suppressed.map((f) => `${f.file}:${f.startLine} ${f.ruleId} ${f.suppressed?.kind}`)).toEqual(['examples/terraform/storage.tf:39 AWS-S3-003 inline']);
+    expect(suppressed.map((f) => `${f.file}:${f.startLine} ${f.ruleId} ${f.suppressed?.kind}`)).toEqual(['examples/terraform/storage.tf:39 AWS-S3-007 inline']);
   });
 
   it('writes several formats from one scan, and the SARIF validates against the official schema', () => {

@@ -94,7 +94,12 @@ describe('expressions', () => {
     const tf = 'resource "aws_s3_bucket" "b" {\n  count = 2\n  bucket = "n-${count.index}"\n}\n';
     expect(v('aws_s3_bucket.b[1].bucket', tf)).toBe('n-1');
     expect(v('aws_s3_bucket.b[*].bucket', tf)).toEqual(['n-0', 'n-1']);
-    expect(isUnknown(v('aws_s3_bucket.b[0].arn', tf))).toBe(true);
+    // computed, but documented as derived from the name (src/eval/terraform/derived-attributes.ts)
+    expect(v('aws_s3_bucket.b[0].arn', tf)).toBe('arn:aws:s3:::n-0');
+    expect(v('aws_s3_bucket.b[0].id', tf)).toBe('n-0');
+    // computed and not derivable
+    expect(isUnknown(v('aws_s3_bucket.b[0].bucket_domain_name', tf))).toBe(true);
+    expect(isUnknown(v('aws_s3_bucket.b[0].hosted_zone_id', tf))).toBe(true);
     expect(v('path.module')).toBe('m');
     expect(v('terraform.workspace')).toBe('default');
   });

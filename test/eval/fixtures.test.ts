@@ -142,6 +142,15 @@ describe('Terraform evaluation fixtures', () => {
     expect(findings).toEqual([`AWS-S3-001 aws_s3_bucket.unversioned ${F}/s3-split-resources/main.tf:49`]);
   });
 
+  it('derived-attributes: a bucket id is its name, so log targets and for_each over buckets are recognised', async () => {
+    const d = `${F}/derived-attributes`;
+    const r = await scan([d], { cwd: root, rules: ['AWS-S3-001', 'AWS-S3-003'] });
+    const findings = r.findings.map((f) => `${f.ruleId} ${f.resource} ${f.location?.file}:${f.location?.startLine}`).sort();
+    // logs is data's log target (S3-003 skips it); both named buckets are versioned through
+    // each.value.id; scratch has a generated name: no versioning resource, and it logs nowhere
+    expect(findings).toEqual([`AWS-S3-001 aws_s3_bucket.scratch ${d}/main.tf:10`, `AWS-S3-003 aws_s3_bucket.scratch ${d}/main.tf:10`]);
+  });
+
   it('provider-regions: findings in modules point into the module', async () => {
     const { findings } = await run('provider-regions');
     const d = `${F}/provider-regions`;

@@ -5,6 +5,7 @@
  * What the module declares is read once per module folder (ModuleShape) and shared by all
  * its instances; an instance only holds the values it has computed.
  */
+import { DERIVED_ATTRIBUTES } from './derived-attributes.js';
 import path from 'node:path';
 import type { Attribute, Block, Expression, HclFile } from '../../parse/hcl/ast.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
@@ -360,6 +361,10 @@ export class ModuleInstance implements Resolver, ViewHost {
           return val;
         },
       });
+    }
+    for (const [attr, derive] of Object.entries(DERIVED_ATTRIBUTES[def.type] ?? {})) {
+      if (Object.prototype.hasOwnProperty.call(obj, attr)) continue;
+      Object.defineProperty(obj, attr, { enumerable: true, configurable: true, get: () => derive(obj) });
     }
     return openObject(obj);
   }

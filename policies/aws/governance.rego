@@ -8,6 +8,16 @@ data_stores contains {"object": b, "name": b.name, "kind": "S3 bucket"} if some 
 
 data_stores contains {"object": db, "name": db.identifier, "kind": "RDS instance"} if some db in object.get(object.get(input.aws, "rds", {}), "instances", [])
 
+data_stores contains {"object": c, "name": c.cluster_identifier, "kind": "RDS cluster"} if some c in object.get(object.get(input.aws, "rds", {}), "clusters", [])
+
+data_stores contains {"object": t, "name": t.name, "kind": "DynamoDB table"} if some t in object.get(object.get(input.aws, "dynamodb", {}), "tables", [])
+
+data_stores contains {"object": f, "name": lib.display_name(f), "kind": "EFS file system"} if some f in object.get(object.get(input.aws, "efs", {}), "file_systems", [])
+
+data_stores contains {"object": c, "name": c.cluster_identifier, "kind": "Redshift cluster"} if some c in object.get(object.get(input.aws, "redshift", {}), "clusters", [])
+
+data_stores contains {"object": d, "name": d.domain_name, "kind": "OpenSearch domain"} if some d in object.get(object.get(input.aws, "opensearch", {}), "domains", [])
+
 # AWS-GOV-001: a data store must say what class of data it holds.
 deny contains lib.finding("AWS-GOV-001", s.object, ["tags"], {"name": s.name, "kind": s.kind, "tag": tag}) if {
 	some s in data_stores

@@ -138,3 +138,19 @@ test_sensitive_bucket_aws_managed_key_fires if {
 	count(gov("AWS-GOV-005", {"aws": {"s3": {"buckets": [object.union(object.remove(b, ["encryption"]), {"encryption": u})]}}})) == 0
 	count(gov("AWS-GOV-005", {"aws": {"s3": {"buckets": [b]}}, "config": {"sensitive_classifications": ["restricted"]}})) == 0
 }
+
+test_other_data_stores if {
+	inp := {"aws": {
+		"rds": {"clusters": [{"id": "c", "cluster_identifier": "ledger", "tags": {}}]},
+		"dynamodb": {"tables": [{"id": "t", "name": "sessions", "tags": {"data-classification": "internal"}}, {"id": "t2", "name": "orders", "tags": {}}]},
+		"efs": {"file_systems": [{"id": "f", "tags": {"Name": "shared"}}]},
+		"redshift": {"clusters": [{"id": "r", "cluster_identifier": "dw", "tags": {"__unknown__": true}}]},
+		"opensearch": {"domains": [{"id": "o", "domain_name": "search", "tags": {}}]},
+	}}
+	{[f.object, f.facts.kind, f.facts.name] | some f in findings(inp)} == {
+		["c", "RDS cluster", "ledger"],
+		["t2", "DynamoDB table", "orders"],
+		["f", "EFS file system", "shared"],
+		["o", "OpenSearch domain", "search"],
+	}
+}

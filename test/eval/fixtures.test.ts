@@ -151,6 +151,14 @@ describe('Terraform evaluation fixtures', () => {
     expect(findings).toEqual([`AWS-S3-001 aws_s3_bucket.scratch ${d}/main.tf:10`, `AWS-S3-003 aws_s3_bucket.scratch ${d}/main.tf:10`]);
   });
 
+  it('policy-documents: aws_iam_policy_document is computed from its configuration; merged or unknown documents stay unknown', async () => {
+    const d = `${F}/policy-documents`;
+    const r = await scan([d], { cwd: root, rules: ['AWS-IAM-001', 'AWS-IAM-002', 'AWS-IAM-006', 'AWS-IAM-009'] });
+    expect(r.diagnostics.filter((x) => x.level === 'error')).toEqual([]);
+    const findings = r.findings.map((f) => `${f.ruleId} ${f.resource} ${f.location?.file}:${f.location?.startLine}`).sort();
+    expect(findings).toEqual([`AWS-IAM-002 aws_iam_policy.deployer ${d}/main.tf:13`, `AWS-IAM-006 aws_iam_role.open ${d}/main.tf:41`]);
+  });
+
   it('provider-regions: findings in modules point into the module', async () => {
     const { findings } = await run('provider-regions');
     const d = `${F}/provider-regions`;

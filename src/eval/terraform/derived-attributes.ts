@@ -5,7 +5,8 @@
  * `target_bucket = aws_s3_bucket.logs.id` or `for_each = aws_s3_bucket.logs` + `each.value.id`
  * would be unknown and hide which bucket is configured.
  */
-import { UNKNOWN } from '../../model/model.js';
+import { isUnknown, UNKNOWN } from '../../model/model.js';
+import type { BodyView } from '../../adapt/terraform/view.js';
 
 type Derive = (attrs: Record<string, unknown>) => unknown;
 
@@ -22,4 +23,67 @@ export const DERIVED_ATTRIBUTES: Record<string, Record<string, Derive>> = {
   aws_iam_role: { id: nameOf('name') },
   aws_iam_user: { id: nameOf('name') },
   aws_cloudwatch_log_group: { id: nameOf('name') },
+};
+
+/** True when a value holds the UNKNOWN marker anywhere. */
+function hasUnknown(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasUnknown);
+  return false;
+}
+
+/**
+ * `data.aws_iam_policy_document` computes its `json` from its configuration alone, locally, as
+ * the provider does: statements with effect, actions, resources, principals and conditions.
+ * Documents merged from other documents (`source_policy_documents`, `override_policy_documents`)
+ * or holding any unknown value stay unknown as a whole.
+ */
+function iamPolicyDocument(view: BodyView): Record<string, unknown> {
+  for (const merged of ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']) {
+    if (view.attr(merged)) return { json: UNKNOWN, minified_json: UNKNOWN };
+  }
+  const statements: Record<string, unknown>[] = [];
+  for (const st of view.blocks('statement')) {
+    if (st.unknown) return { json: UNKNOWN, minified_json: UNKNOWN };
+    const out: Record<string, unknown> = {};
+    const sid = st.attr('sid')?.value;
+    if (sid !== undefined) out.Sid = sid;
+    out.Effect = st.attr('effect')?.value ?? 'Allow';
+    for (const [attr, key] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
+      const a = st.attr(attr);
+      if (a) out[key] = a.value;
+    }
+    for (const [block, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      const ps = st.blocks(block);
+      if (!ps.length) continue;
+      const principal: Record<string, unknown[]> = {};
+      for (const p of ps) {
+        if (p.unknown) return { json: UNKNOWN, minified_json: UNKNOWN };
+        const type = p.attr('type')?.value;
+        const ids = p.attr('identifiers')?.value;
+        if (typeof type !== 'string' || !Array.isArray(ids)) return { json: UNKNOWN, minified_json: UNKNOWN };
+        (principal[type] ??= []).push(...ids);
+      }
+      out[key] = principal['*'] && Object.keys(principal).length === 1 ? '*' : principal;
+    }
+    const conditions: Record<string, Record<string, unknown>> = {};
+    for (const c of st.blocks('condition')) {
+      if (c.unknown) return { json: UNKNOWN, minified_json: UNKNOWN };
+      const test = c.attr('test')?.value;
+      const variable = c.attr('variable')?.value;
+      if (typeof test !== 'string' || typeof variable !== 'string') return { json: UNKNOWN, minified_json: UNKNOWN };
+      (conditions[test] ??= {})[variable] = c.attr('values')?.value;
+    }
+    if (Object.keys(conditions).length) out.Condition = conditions;
+    statements.push(out);
+  }
+  const doc = { Version: view.attr('version')?.value ?? '2012-10-17', Statement: statements };
+  if (hasUnknown(doc)) return { json: UNKNOWN, minified_json: UNKNOWN };
+  return { json: JSON.stringify(doc, null, 2), minified_json: JSON.stringify(doc) };
+}
+
+/** Data sources whose result is a pure function of their configuration (no API call). */
+export const COMPUTED_DATA_SOURCES: Record<string, (view: BodyView) => Record<string, unknown>> = {
+  aws_iam_policy_document: iamPolicyDocument,
 };

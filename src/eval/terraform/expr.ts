@@ -15,6 +15,8 @@ export interface Resolver {
   local(name: string, range: Range): unknown;
   module(name: string, range: Range): unknown;
   resource(type: string, name: string, range: Range): unknown;
+  /** `data.TYPE.NAME`: unknown, except data sources computed from their configuration alone. */
+  dataSource(type: string, name: string, range: Range): unknown;
   /** path.module, path.root, path.cwd (relative to the scan root). */
   paths: { module: string; root: string; cwd: string };
   functions: FunctionContext;
@@ -32,7 +34,10 @@ export function withVars(ctx: Ctx, vars: Record<string, unknown>): Ctx {
   return { ...ctx, vars: { ...ctx.vars, ...vars } };
 }
 
-const DATA_ROOT = Object.freeze({ __data_root__: true });
+/** `data.TYPE`, waiting for its name. */
+class DataTypeRef {
+  constructor(readonly type: string) {}
+}
 
 export function evaluate(e: Expression, ctx: Ctx): unknown {
   switch (e.type) {
@@ -117,7 +122,7 @@ function evalGetAttr(objExpr: Expression, name: string, ctx: Ctx, range: Range):
         return r.module(name, range);
       case 'data':
         if (!r) throw new EvalError('data sources cannot be used here', range);
-        return DATA_ROOT;
+        return new DataTypeRef(name);
       case 'path': {
         if (!r) throw new EvalError('path cannot be used here', range);
         const p = (r.paths as Record<string, string>)[name];
@@ -138,7 +143,7 @@ function evalGetAttr(objExpr: Expression, name: string, ctx: Ctx, range: Range):
     }
   }
   const obj = evaluate(objExpr, ctx);
-  if (obj === DATA_ROOT) return UNKNOWN;
+  if (obj instanceof DataTypeRef) return ctx.r ? ctx.r.dataSource(obj.type, name, range) : UNKNOWN;
   return getAttr(obj, name, range);
 }
 

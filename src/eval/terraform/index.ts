@@ -284,6 +284,7 @@ function renderTemplate(text: string, vars: Record<string, unknown>, file: strin
     local: refuse,
     module: refuse,
     resource: refuse,
+    dataSource: refuse,
     paths: { module: moduleDir, root: env.unitDir, cwd: env.unitDir },
     functions: {
       moduleDir,

@@ -5,7 +5,7 @@
  * What the module declares is read once per module folder (ModuleShape) and shared by all
  * its instances; an instance only holds the values it has computed.
  */
-import { DERIVED_ATTRIBUTES } from './derived-attributes.js';
+import { COMPUTED_DATA_SOURCES, DERIVED_ATTRIBUTES } from './derived-attributes.js';
 import path from 'node:path';
 import type { Attribute, Block, Expression, HclFile } from '../../parse/hcl/ast.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
@@ -337,6 +337,22 @@ export class ModuleInstance implements Resolver, ViewHost {
     if (x.kind === 'single') v = this.instanceObject(def, NO_VARS);
     else if (x.kind === 'count') v = x.n === undefined ? UNKNOWN : ModuleInstance.instances(x).map((i) => this.instanceObject(def, i.vars));
     else v = x.entries === undefined ? UNKNOWN : Object.fromEntries(ModuleInstance.instances(x).map((i) => [i.key as string, this.instanceObject(def, i.vars)]));
+    values.set(k, v);
+    return v;
+  }
+
+  dataSource(type: string, name: string, range: Range): unknown {
+    const compute = COMPUTED_DATA_SOURCES[type];
+    if (!compute) return UNKNOWN;
+    const k = `data.${type}.${name}`;
+    const values = (this.resourceValues ??= new Map());
+    if (values.has(k)) return values.get(k);
+    const def = this.shape.resources.get(k);
+    if (!def) throw new EvalError(`reference to undeclared data source "${k}"`, range);
+    values.set(k, UNKNOWN); // a self-reference while computing is unknown
+    // data sources with count/for_each are read per instance at plan time: left unknown
+    const hasMeta = def.node.body.items.some((i) => i.kind === 'attribute' && (i.name === 'count' || i.name === 'for_each'));
+    const v = hasMeta ? UNKNOWN : openObject({ ...this.instanceObject(def, NO_VARS), ...compute(new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, NO_VARS), this)) });
     values.set(k, v);
     return v;
   }

@@ -16,20 +16,10 @@ deny contains lib.finding("AWS-EBS-001", v, ["encrypted"], {"name": display_name
 }
 
 # AWS-EBS-002: gp3 gives the same baseline for about 20% less, with IOPS decoupled from size.
-deny contains lib.finding("AWS-EBS-002", v, ["type"], {"name": display_name(v), "volume_type": "gp2"}) if {
-	some v in input.aws.ec2.volumes
-	v.type == "gp2"
-}
-
-deny contains lib.finding("AWS-EBS-002", i, ["root_block_device", "volume_type"], {"name": display_name(i), "volume_type": "gp2"}) if {
-	some i in input.aws.ec2.instances
-	i.root_block_device.volume_type == "gp2"
-}
-
-deny contains lib.finding("AWS-EBS-002", i, ["ebs_block_devices", n, "volume_type"], {"name": display_name(i), "volume_type": "gp2"}) if {
-	some i in input.aws.ec2.instances
-	some n, d in object.get(i, "ebs_block_devices", [])
-	d.volume_type == "gp2"
+# Every EBS device: volumes, instance block devices and launch template mappings.
+deny contains lib.finding("AWS-EBS-002", d.object, array.concat(d.prefix, [d.type]), {"name": d.name, "volume_type": "gp2"}) if {
+	some d in devices
+	d.device[d.type] == "gp2"
 }
 
 # Every EBS device with its model path prefix and the names of its type, size and IOPS fields:

@@ -105,3 +105,10 @@ test_snapshot_unencrypted_fires if {
 test_snapshot_encrypted_or_unknown_passes if {
 	count(all_findings("AWS-EBS-005", {"snapshots": [{"id": "s", "encrypted": true}, {"id": "t", "encrypted": {"__unknown__": true}}]})) == 0
 }
+
+test_gp2_in_launch_template_fires if {
+	lt := {"id": "lt", "name": "app", "block_device_mappings": [{"device_name": "/dev/xvda", "ebs": {"volume_type": "gp2", "volume_size": 20}}]}
+	fs := [f | some f in ebs.deny with input as {"aws": {"ec2": {"launch_templates": [lt]}}}; f.rule == "AWS-EBS-002"]
+	[f] := fs
+	f.path == ["block_device_mappings", 0, "ebs", "volume_type"]
+}

@@ -4,6 +4,7 @@
  * standalone resources (`AWS::EC2::SecurityGroupIngress`, `AWS::S3::BucketPolicy`) into the
  * object they configure, and helpers that copy a property with its range.
  */
+import { modelDefaults } from '../aws/defaults.js';
 import { ObjectBuilder } from '../builder.js';
 import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../model/model.js';
 import { addAws, isUnknown, UNKNOWN } from '../../model/model.js';
@@ -55,7 +56,7 @@ export class CfnContext {
       identity,
       resourceType: r.type,
       location: sub?.location ?? r.location,
-      base,
+      base: { ...modelDefaults(service, collection), ...base },
     });
     if (r.suppressions) b.entry.suppressions = { ...r.suppressions };
     if (!sub) this.builders.set(r.logicalId, b);

@@ -6,6 +6,7 @@
  * Secret values (`SecretString`, `GenerateSecretString`, `AWS::SecretsManager::SecretTargetAttachment`)
  * are never read.
  */
+import { jsonObject } from '../aws/json-value.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN, type ModelPath } from '../../model/model.js';
 import type { Range } from '../../model/source.js';
@@ -67,16 +68,7 @@ function literals(node: CfnNode | undefined, out: string[] = []): string[] {
 
 /** A JSON property given as an object or as a JSON string; unknown when it is neither. */
 function jsonValue(v: unknown): unknown {
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(v);
-      return parsed !== null && typeof parsed === 'object' ? parsed : UNKNOWN;
-    } catch {
-      return UNKNOWN;
-    }
-  }
-  return v !== null && typeof v === 'object' ? toModel(v) : UNKNOWN;
+  return typeof v === 'string' || isUnknown(v) ? jsonObject(v) : v !== null && typeof v === 'object' ? toModel(v) : UNKNOWN;
 }
 
 // ---------------------------------------------------------------- DynamoDB

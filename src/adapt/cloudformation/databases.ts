@@ -175,14 +175,7 @@ function section(b: ObjectBuilder, p: Props, key: string, field: string, fill: (
 function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
   return (r, ctx) => {
     const p = r.props;
-    const b = ctx.create(r, 'opensearch', 'domains', {
-      encrypt_at_rest: { enabled: false },
-      node_to_node_encryption: { enabled: false },
-      domain_endpoint_options: { enforce_https: false },
-      cluster_config: { instance_count: 1, zone_awareness_enabled: false, dedicated_master_enabled: false },
-      advanced_security_options: { enabled: false },
-      log_publishing_options: [],
-    });
+    const b = ctx.create(r, 'opensearch', 'domains');
     copyProp(b, ['domain_name'], p, 'DomainName', r.logicalId);
     if (kind === 'opensearch') copyProp(b, ['engine_version'], p, 'EngineVersion', undefined, toStr);
     else copyProp(b, ['engine_version'], p, 'ElasticsearchVersion', 'Elasticsearch_1.5', (x) => (typeof x === 'string' || typeof x === 'number' ? `Elasticsearch_${x}` : x));

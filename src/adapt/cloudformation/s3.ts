@@ -30,14 +30,7 @@ function bucketName(r: CfnResource): unknown {
 }
 
 const bucket: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 's3', 'buckets', {
-    versioning: { enabled: false, mfa_delete: false },
-    // SSE-S3 has been applied to every new bucket since January 2023.
-    encryption: { enabled: true, algorithm: 'AES256' },
-    logging: { enabled: false },
-    lifecycle_rules: [],
-    object_lock: { enabled: false },
-  });
+  const b = ctx.create(r, 's3', 'buckets');
   const p = r.props;
   b.set(['name'], bucketName(r), where(p, p.has('BucketName') ? 'BucketName' : undefined));
   copyProp(b, ['acl'], p, 'AccessControl', undefined, (v) => (typeof v === 'string' ? (CANNED_ACL[v] ?? v) : v));

@@ -3,6 +3,7 @@
  * type, object builders keyed by resource, and lookups for folding split resources into the
  * object they configure.
  */
+import { modelDefaults } from '../../aws/defaults.js';
 import { ObjectBuilder } from '../../builder.js';
 import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../../model/model.js';
 import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
@@ -41,7 +42,7 @@ export class TfAwsContext {
       resourceType: r.type,
       location: r.location,
       module: r.module || undefined,
-      base,
+      base: { ...modelDefaults(service, collection), ...base },
     });
     if (r.suppressions) b.entry.suppressions = r.suppressions;
     if (r.region !== undefined) b.set(['region'], r.region);

@@ -3,6 +3,7 @@
  * and ECR. Defaults are the AWS APIs' (documented per collection in docs/model/aws-data.md).
  * Secret values (`aws_secretsmanager_secret_version`) are never read.
  */
+import { jsonObject } from '../../aws/json-value.js';
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { normalizePolicyDocument } from '../../aws/policy-document.js';
@@ -11,19 +12,6 @@ import type { TerraformResource } from '../resource.js';
 import type { BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toBool, toNumber, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
-/** A JSON-encoded attribute (a heredoc, a literal string) as an object; unknown when it is not static JSON. */
-function parseJson(v: unknown): unknown {
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(v);
-      return parsed !== null && typeof parsed === 'object' ? parsed : UNKNOWN;
-    } catch {
-      return UNKNOWN;
-    }
-  }
-  return v !== null && typeof v === 'object' ? v : UNKNOWN;
-}
 
 /** The resource of `types` an attribute refers to anywhere inside its expression (templates included). */
 function refTarget(ctx: TfAwsContext, r: TerraformResource, attrName: string, types: string[]): TerraformResource | undefined {
@@ -248,7 +236,7 @@ const sqsQueue: ResourceAdapter = (r, ctx) => {
     visibility_timeout_seconds: 30,
   });
   const rp = v.attr('redrive_policy');
-  if (rp) b.set(['redrive_policy'], parseJson(rp.value), { file: v.file, range: rp.range });
+  if (rp) b.set(['redrive_policy'], jsonObject(rp.value), { file: v.file, range: rp.range });
   if (v.attr('redrive_allow_policy')) b.set(['is_dead_letter_queue'], true);
   copyTags(b, v);
 };
@@ -263,7 +251,7 @@ function markDeadLetterTargets(ctx: TfAwsContext, r: TerraformResource, attrName
     const tb = t && ctx.builder(t);
     if (tb) tb.set(['is_dead_letter_queue'], true);
   }
-  const doc = parseJson(a.value) as Record<string, unknown>;
+  const doc = jsonObject(a.value) as Record<string, unknown>;
   const arn = !isUnknown(doc) ? doc.deadLetterTargetArn : undefined;
   if (typeof arn === 'string') {
     const name = arn.split(':').pop();
@@ -277,7 +265,7 @@ const sqsRedrivePolicy: ResourceAdapter = (r, ctx) => {
   markDeadLetterTargets(ctx, r, 'redrive_policy');
   foldInto('queue_url', SQS, undefined, (b) => {
     const rp = r.view.attr('redrive_policy');
-    if (rp) b.set(['redrive_policy'], parseJson(rp.value), { file: r.view.file, range: rp.range });
+    if (rp) b.set(['redrive_policy'], jsonObject(rp.value), { file: r.view.file, range: rp.range });
   })(r, ctx);
 };
 

@@ -167,15 +167,7 @@ function parsePolicy(v: unknown): unknown {
 function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
   return (r, ctx) => {
     const v = r.view;
-    const b = ctx.create(r, 'opensearch', 'domains', {
-      encrypt_at_rest: { enabled: false },
-      node_to_node_encryption: { enabled: false },
-      // Without the block the API does not require HTTPS; the block's own default is true.
-      domain_endpoint_options: { enforce_https: false },
-      cluster_config: { instance_count: 1, zone_awareness_enabled: false, dedicated_master_enabled: false },
-      advanced_security_options: { enabled: false },
-      log_publishing_options: [],
-    });
+    const b = ctx.create(r, 'opensearch', 'domains');
     copyAttr(b, ['domain_name'], v, 'domain_name', r.name);
     if (kind === 'opensearch') {
       // Without engine_version the provider creates the latest OpenSearch version.

@@ -13,14 +13,7 @@ import { copyAttr, copyTags, toBool, type ResourceAdapter, type TfAwsContext } f
 const BUCKET = ['aws_s3_bucket'];
 
 const bucket: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 's3', 'buckets', {
-    versioning: { enabled: false, mfa_delete: false },
-    // SSE-S3 has been applied to every new bucket since January 2023.
-    encryption: { enabled: true, algorithm: 'AES256' },
-    logging: { enabled: false },
-    lifecycle_rules: [],
-    object_lock: { enabled: false },
-  });
+  const b = ctx.create(r, 's3', 'buckets');
   const v = r.view;
   copyAttr(b, ['name'], v, 'bucket', r.name);
   copyAttr(b, ['acl'], v, 'acl');

@@ -47,16 +47,23 @@ interface ScanFlags {
   varFile: string[];
   var: string[];
   config?: string;
+  cfnParam: string[];
+}
+
+/** `name=value` pairs of a repeatable option. */
+function keyValues(pairs: string[], option: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`${option} takes name=value, got "${p}"`);
+    out[p.slice(0, eq).trim()] = p.slice(eq + 1);
+  }
+  return out;
 }
 
 /** `--var name=value` pairs and `TF_VAR_name` environment variables, as Terraform reads them. */
 export function terraformVariables(pairs: string[], env: NodeJS.ProcessEnv): { vars: Record<string, string>; env: Record<string, string> } {
-  const vars: Record<string, string> = {};
-  for (const p of pairs) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var takes name=value, got "${p}"`);
-    vars[p.slice(0, eq).trim()] = p.slice(eq + 1);
-  }
+  const vars = keyValues(pairs, '--var');
   const fromEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (k.startsWith('TF_VAR_') && v !== undefined) fromEnv[k.slice('TF_VAR_'.length)] = v;
   return { vars, env: fromEnv };
@@ -91,6 +98,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     unit: {
       terraform: { varFiles: flags.varFile, ...terraformVariables(flags.var, process.env) },
       ...(flags.sourceDir === undefined ? {} : { plan: { sourceDir: flags.sourceDir } }),
+      ...(flags.cfnParam.length ? { cloudformation: { parameters: keyValues(flags.cfnParam, '--cfn-param') } } : {}),
     },
   });
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -140,6 +148,7 @@ export function buildProgram(): Command {
     .option('--parallel', 'use worker threads even for small scans')
     .option('--var-file <file>', 'Terraform variable definitions file, as terraform -var-file (repeatable)', (v: string, prev: string[]) => prev.concat(v), [])
     .option('--var <name=value>', 'Terraform variable, as terraform -var (repeatable); TF_VAR_name is read too', (v: string, prev: string[]) => prev.concat(v), [])
+    .option('--cfn-param <name=value>', 'CloudFormation parameter value, as --parameter-overrides gives it (repeatable)', (v: string, prev: string[]) => prev.concat(v), [])
     .option('--source-dir <dir>', "for Terraform plan JSON: the folder of the configuration it was made from (default: the plan's folder)")
     .addHelpText('after', EXIT_HELP)
     .action(async (targets: string[], flags: ScanFlags) => {

@@ -25,6 +25,11 @@ export interface UnitOptions {
     /** `TF_VAR_*` variables from the environment, name without the prefix. */
     env?: Record<string, string>;
   };
+  /** CloudFormation templates. */
+  cloudformation?: {
+    /** Parameter values, as `--parameter-overrides` gives them at deploy time (override `Default`). */
+    parameters?: Record<string, string>;
+  };
   /** Terraform plans (`terraform show -json`). */
   plan?: {
     /** Folder of the configuration the plan was made from, relative to the scan root (default: the plan's folder). */

@@ -8,6 +8,6 @@ export const cloudformationDocuments: DocumentAdapter = {
   detect: (text) => looksLikeCloudFormation(text),
   adapt(text, file, ctx) {
     const template = loadTemplate(text, file, ctx.diagnostics);
-    if (template) adaptCloudFormation(template, ctx, ctx.diagnostics);
+    if (template) adaptCloudFormation(template, ctx, ctx.diagnostics, { parameters: ctx.options.cloudformation?.parameters });
   },
 };

@@ -222,3 +222,22 @@ deny contains lib.finding("AWS-RDS-018", db, ["ca_cert_identifier"], {"name": db
 	some db in input.aws.rds.instances
 	db.ca_cert_identifier in outdated_cas
 }
+
+# AWS-RDS-019: automated backups hold personal data; keep them no longer than the retention
+# policy allows. Only when the `max_backup_retention_days` configuration value is set.
+deny contains lib.finding("AWS-RDS-019", obj, ["backup_retention_period"], facts) if {
+	some obj in backed_up
+	maximum := lib.config_value("max_backup_retention_days", null)
+	is_number(maximum)
+	is_number(obj.backup_retention_period)
+	obj.backup_retention_period > maximum
+	facts := {"name": object.get(obj, "identifier", object.get(obj, "cluster_identifier", obj.id)), "retention": obj.backup_retention_period, "maximum": maximum}
+}
+
+# Instances (other than Aurora members) and clusters: what carries automated backups.
+backed_up contains db if {
+	some db in input.aws.rds.instances
+	not aurora(db)
+}
+
+backed_up contains c if some c in object.get(input.aws.rds, "clusters", [])

@@ -288,3 +288,28 @@ test_production_and_critical if {
 	lib.critical({"tags": {"criticality": "Critical"}}) with input as {}
 	not lib.critical({"tags": {"criticality": unknown}}) with input as {}
 }
+
+
+test_max_backup_retention_only_when_configured if {
+	count(rule_findings("AWS-RDS-019", {"backup_retention_period": 35})) == 0
+	fs := [f |
+		some f in rds.deny with input as {"aws": {"rds": {"instances": [db(with_fields({"backup_retention_period": 35}))], "clusters": [{"id": "c", "cluster_identifier": "ledger", "backup_retention_period": 30}]}}, "config": {"max_backup_retention_days": 14}}
+		f.rule == "AWS-RDS-019"
+	]
+	count(fs) == 2
+	some f in fs
+	f.facts == {"name": "orders", "retention": 35, "maximum": 14}
+	f.path == ["backup_retention_period"]
+}
+
+test_max_backup_retention_edges if {
+	cfg := {"max_backup_retention_days": 14}
+	count([f |
+		some f in rds.deny with input as {"aws": {"rds": {"instances": [db(with_fields({"backup_retention_period": 14})), db(with_fields({"backup_retention_period": unknown, "engine": "mysql", "engine_version": "8.0.39"}))]}}, "config": cfg}
+		f.rule == "AWS-RDS-019"
+	]) == 0
+	count([f |
+		some f in rds.deny with input as {"aws": {"rds": {"instances": [db(with_fields({"backup_retention_period": 35, "engine": "aurora-mysql"}))]}}, "config": cfg}
+		f.rule == "AWS-RDS-019"
+	]) == 0
+}

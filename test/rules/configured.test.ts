@@ -18,6 +18,7 @@ const cases: { rule: string; config: Record<string, unknown> }[] = [
   { rule: 'AWS-GOV-002', config: { allowed_regions: ['eu-west-1', 'eu-central-1'] } },
   { rule: 'AWS-GOV-003', config: { allowed_regions: ['eu-west-1', 'eu-central-1'] } },
   { rule: 'AWS-GOV-004', config: { allowed_classifications: ['public', 'internal', 'confidential', 'restricted'] } },
+  { rule: 'AWS-RDS-019', config: { max_backup_retention_days: 14 } },
   { rule: 'K8S-RES-006', config: { max_container_memory: '16Gi', max_container_cpu: '8' } },
 ];
 

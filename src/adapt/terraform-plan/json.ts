@@ -9,6 +9,7 @@
  */
 import { SourceError } from '../../model/diagnostics.js';
 import type { Pos, Range } from '../../model/source.js';
+import { LineTable } from '../../parse/hcl/lexer.js';
 
 const MAX_DEPTH = 512;
 
@@ -16,7 +17,7 @@ const MAX_DEPTH = 512;
 export type Spans = Map<object, number>;
 
 export class JsonDocument {
-  private lineStarts?: number[];
+  private lines?: LineTable;
   /** Member ranges of the objects asked about: key → [key start, value end]. */
   private readonly members = new WeakMap<object, Map<string, [number, number]>>();
 
@@ -28,15 +29,7 @@ export class JsonDocument {
   ) {}
 
   pos(offset: number): Pos {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1, offset };
+    return (this.lines ??= new LineTable(this.text)).pos(offset);
   }
 
   range(start: number, end: number): Range {
@@ -89,16 +82,6 @@ export class JsonDocument {
       i = skipWs(t, skipWs(t, end) + 1);
     }
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
 }
 
 function skipWs(t: string, i: number): number {

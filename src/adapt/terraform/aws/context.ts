@@ -119,4 +119,23 @@ export function copyTags(b: ObjectBuilder, view: BodyView): void {
   copyAttr(b, ['tags'], view, 'tags', {}, (v) => (v && typeof v === 'object' ? v : {}));
 }
 
+/**
+ * Appends an entry for a nested block (or a folded resource) to the list at `path` and returns
+ * its index, with the block's range recorded. Returns undefined when the entry needs no
+ * fields: the list itself is unknown (set by an expression), or the block is (a dynamic block),
+ * in which case the entry is the UNKNOWN marker.
+ */
+export function appendEntry(b: ObjectBuilder, path: ModelPath, view: BodyView): number | undefined {
+  const list = b.get(path) ?? [];
+  // a list set by an expression that cannot be known stays unknown
+  if (!Array.isArray(list)) return undefined;
+  const i = list.length;
+  b.set([...path, i], {}, view);
+  if (view.unknown) {
+    b.set([...path, i], UNKNOWN, view);
+    return undefined;
+  }
+  return i;
+}
+
 export type ResourceAdapter = (r: TerraformResource, ctx: TfAwsContext) => void;

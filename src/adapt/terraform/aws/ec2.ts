@@ -2,7 +2,7 @@
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
+import { appendEntry, copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 const SG = ['aws_security_group', 'aws_default_security_group'];
 
@@ -15,15 +15,8 @@ function protocol(v: unknown): unknown {
 }
 
 function addRule(b: ObjectBuilder, direction: 'ingress' | 'egress', view: BodyView, names: { from: string; to: string; cidr4: string; cidr6: string; sg?: string }): void {
-  const list = b.get([direction]) ?? [];
-  // a rule list set by an expression that cannot be known stays unknown
-  if (!Array.isArray(list)) return;
-  const i = list.length;
-  b.set([direction, i], {}, view);
-  if (view.unknown) {
-    b.set([direction, i], UNKNOWN, view);
-    return;
-  }
+  const i = appendEntry(b, [direction], view);
+  if (i === undefined) return;
   copyAttr(b, [direction, i, 'protocol'], view, 'protocol', undefined, protocol);
   copyAttr(b, [direction, i, 'from_port'], view, names.from, undefined, toNumber);
   copyAttr(b, [direction, i, 'to_port'], view, names.to, undefined, toNumber);

@@ -2,7 +2,7 @@
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
+import { appendEntry, copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 const VPC = ['aws_vpc', 'aws_default_vpc'];
 const SUBNET = ['aws_subnet', 'aws_default_subnet'];
@@ -74,14 +74,8 @@ function protocol(v: unknown): unknown {
 }
 
 function addAclRule(b: ObjectBuilder, direction: 'ingress' | 'egress', view: BodyView, names: { no: string; action: string }): void {
-  const list = b.get([direction]);
-  if (!Array.isArray(list)) return;
-  const i = list.length;
-  b.set([direction, i], {}, view);
-  if (view.unknown) {
-    b.set([direction, i], UNKNOWN, view);
-    return;
-  }
+  const i = appendEntry(b, [direction], view);
+  if (i === undefined) return;
   copyAttr(b, [direction, i, 'rule_no'], view, names.no, undefined, toNumber);
   copyAttr(b, [direction, i, 'action'], view, names.action, undefined, (v) => (typeof v === 'string' ? v.toLowerCase() : v));
   copyAttr(b, [direction, i, 'protocol'], view, 'protocol', undefined, protocol);

@@ -5,7 +5,9 @@ set -euo pipefail
 OPA_VERSION="v1.22.2"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/tools/bin"
-if [ -x "$bin/opa" ] && "$bin/opa" version 2>/dev/null | grep -q "^Version: ${OPA_VERSION#v}$"; then
+# (no pipes into early-exiting readers: with pipefail, opa's SIGPIPE would fail the step)
+installed_version() { "$bin/opa" version 2>/dev/null | sed -n 's/^Version: //p'; }
+if [ -x "$bin/opa" ] && [ "$(installed_version)" = "${OPA_VERSION#v}" ]; then
   exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
@@ -15,4 +17,4 @@ fi
 mkdir -p "$bin"
 echo "install-opa: building OPA ${OPA_VERSION} with go install (a few minutes the first time)" >&2
 GOBIN="$bin" GOFLAGS="${GOFLAGS:-} -trimpath" go install "github.com/open-policy-agent/opa@${OPA_VERSION}"
-"$bin/opa" version | head -1 >&2
+echo "install-opa: OPA $(installed_version) installed in tools/bin" >&2

@@ -13,6 +13,7 @@ import type { HclFile } from '../src/parse/hcl/ast.js';
 import { clearParseCache, evaluateTerraformUnit } from '../src/eval/terraform/index.js';
 import type { Diagnostic } from '../src/model/diagnostics.js';
 import { writeModuleCorpus } from './corpus.js';
+import { discover } from '../src/discover/files.js';
 
 const dir = path.join(os.tmpdir(), 'palisade-bench-modules');
 const stats = writeModuleCorpus(dir, { seed: 7, roots: 300, modules: 40 });
@@ -22,14 +23,17 @@ const walk = (d: string) => {
   for (const e of fs.readdirSync(d, { withFileTypes: true })) {
     const abs = path.join(d, e.name);
     if (e.isDirectory()) walk(abs);
-    else if (e.name.endsWith('.tf')) tfFiles.push(path.relative(dir, abs).split(path.sep).join('/'));
+    else if (e.name.endsWith('.tf') || e.name.endsWith('.tfvars')) tfFiles.push(path.relative(dir, abs).split(path.sep).join('/'));
   }
 };
 walk(dir);
 tfFiles.sort();
+// texts are read before timing: parse and evaluation are measured, not the disk
 const texts = new Map(tfFiles.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 const roots = [...new Set(tfFiles.filter((f) => f.startsWith('live/')).map((f) => path.posix.dirname(f)))];
-const readText = (rel: string) => texts.get(rel) ?? (fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel), 'utf8') : undefined);
+// as in a scan, discovery (not timed) has walked the tree: its reader knows every folder
+const { reader } = discover([dir], { cwd: dir });
+const rootFiles = new Map(roots.map((root) => [root, tfFiles.filter((f) => f.endsWith('.tf') && path.posix.dirname(f) === root)]));
 
 function best(times: number, fn: () => void): number {
   let min = Infinity;
@@ -41,7 +45,7 @@ function best(times: number, fn: () => void): number {
   return min;
 }
 
-// parse only: every .tf file of the corpus once
+// parse only: every .tf and .tfvars file of the corpus once
 const parseAll = () => {
   for (const [f, t] of texts) parseTerraformFile(t, f);
 };
@@ -53,9 +57,10 @@ const parseAndEvaluate = () => {
   clearParseCache();
   resources = 0;
   diagnostics = [];
+  const readText = (rel: string) => texts.get(rel) ?? reader.readText(rel, diagnostics, true);
   for (const root of roots) {
-    const files: HclFile[] = tfFiles.filter((f) => path.posix.dirname(f) === root).map((f) => parseTerraformFile(texts.get(f)!, f));
-    const rs = evaluateTerraformUnit({ root: dir, unit: root, files, diagnostics, readText });
+    const files: HclFile[] = rootFiles.get(root)!.map((f) => parseTerraformFile(texts.get(f)!, f));
+    const rs = evaluateTerraformUnit({ root: dir, unit: root, files, diagnostics, readText, listDir: (rel) => reader.listDir(rel) });
     for (const r of rs) {
       // what the adapters do: read every attribute and nested block
       resources++;
@@ -68,6 +73,11 @@ const parseAndEvaluate = () => {
 
 parseAll();
 parseAndEvaluate(); // warm-up
+if (process.env.BENCH_PROFILE_LOOP) {
+  // for --cpu-prof: only the measured work
+  for (let i = 0; i < Number(process.env.BENCH_PROFILE_LOOP); i++) parseAndEvaluate();
+  process.exit(0);
+}
 const parseMs = best(5, parseAll);
 const totalMs = best(5, parseAndEvaluate);
 console.log(`Module-heavy corpus: ${stats.roots} roots calling ${stats.modules} shared modules, ${stats.files} files (${(stats.bytes / 1024 / 1024).toFixed(2)} MB), ${resources} resource instances, ${diagnostics.filter((d) => d.level !== 'note').length} warnings/errors`);

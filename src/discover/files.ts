@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { calledModuleDirs } from './terraform-roots.js';
+import { TreeReader } from '../engine/tree-reader.js';
 
 export type UnitKind = 'terraform' | 'manifest';
 
@@ -23,6 +24,8 @@ export interface Discovery {
   units: ScanUnit[];
   diagnostics: Diagnostic[];
   files: number;
+  /** Reader of the tree for the rest of the scan: the folders walked and the files read are not read again. */
+  reader: TreeReader;
 }
 
 /** Larger files are reported and skipped; Terraform plans of big estates are large JSON. */
@@ -60,6 +63,7 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
   const cwd = opts.cwd ?? process.cwd();
   const root = opts.root ?? scanRoot(targets, cwd);
   const realRoot = fs.realpathSync(root);
+  const reader = new TreeReader(root);
   const diagnostics: Diagnostic[] = [];
   const tf = new Map<string, string[]>();
   const manifests: string[] = [];
@@ -122,6 +126,7 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (inside(root, dir)) reader.rememberFolder(path.relative(root, dir).split(path.sep).join('/') || '.', entries);
     for (const e of entries) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) {
@@ -161,14 +166,9 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
   const units: ScanUnit[] = [];
   const tfUnits = [...tf.entries()].sort().map(([dir, list]) => ({ kind: 'terraform' as const, id: dir, files: list.sort() }));
   // a folder another scanned folder calls as a local module is evaluated through that call, not as a root
-  const called = calledModuleDirs(tfUnits, (rel) => {
-    try {
-      return fs.readFileSync(path.resolve(root, rel), 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  // read through the scan's reader: module folders' files are kept for their evaluation
+  const called = calledModuleDirs(tfUnits, (rel) => reader.readText(rel, [], true));
   for (const u of tfUnits) if (!called.has(u.id) || explicitDirs.has(u.id)) units.push(u);
   for (const m of manifests.sort()) units.push({ kind: 'manifest', id: m, files: [m] });
-  return { root, units, diagnostics, files };
+  return { root, units, diagnostics, files, reader };
 }

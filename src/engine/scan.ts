@@ -65,7 +65,7 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
       found.units.map(async (u) => {
         let r: UnitResult;
         try {
-          r = pool ? await pool.unit(u, found.root, unitOptions) : processUnit(u, found.root, unitOptions);
+          r = pool ? await pool.unit(u, found.root, unitOptions) : processUnit(u, found.root, unitOptions, found.reader);
         } catch (e) {
           r = { unit: u.id, model: { aws: {}, kubernetes: { objects: [] } }, sourceMap: [], diagnostics: [{ level: 'error', code: 'internal-error', message: `failed to process: ${(e as Error).message}`, file: u.id }] };
         }

@@ -11,8 +11,6 @@
  *   sources are unknown;
  * - a remote module that is not installed is not evaluated: its outputs are unknown.
  */
-import { realRoot } from '../../util/real-root.js';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Attribute, HclFile } from '../../parse/hcl/ast.js';
 import { parseHcl, parseTerraformFile } from '../../parse/hcl/index.js';
@@ -21,6 +19,7 @@ import { LineTable } from '../../parse/hcl/lexer.js';
 import { SourceError, type Diagnostic } from '../../model/diagnostics.js';
 import type { TerraformResource } from '../../adapt/terraform/resource.js';
 import type { UnitOptions } from '../../engine/process-unit.js';
+import { listFolder } from '../../engine/tree-reader.js';
 import { evaluate, type Ctx, type Resolver } from './expr.js';
 import { ModuleInstance, type InputValue, type UnitEnv } from './module.js';
 import { moduleShape, type ModuleShape } from './shape.js';
@@ -40,6 +39,11 @@ export interface EvaluateUnitInput {
   diagnostics: Diagnostic[];
   /** Reads a file of the scanned tree (relative to the root); undefined when missing or refused. */
   readText(rel: string): string | undefined;
+  /**
+   * File names of a folder of the scanned tree (relative to the root), sorted; undefined
+   * when missing or outside it. The engine gives its scan-long listing; default: the disk.
+   */
+  listDir?(rel: string): string[] | undefined;
 }
 
 /** Parsed module files by path and content: a module shared by many roots parses once per process. */
@@ -84,35 +88,6 @@ function join(dir: string, rel: string): string {
   return norm(path.posix.join(dir === '.' ? '' : dir, rel));
 }
 
-/** Folder listings, reused while the folder's mtime stays the same (shared modules are listed once, not once per caller). */
-const listings = new Map<string, { mtimeMs: number; names: string[] | undefined }>();
-
-/** File names of a folder of the scanned tree; undefined when missing or outside it. */
-function listDir(root: string, rel: string): string[] | undefined {
-  try {
-    const abs = path.resolve(root, rel);
-    const mtimeMs = fs.statSync(abs).mtimeMs;
-    const key = `${root}\0${abs}`;
-    const hit = listings.get(key);
-    if (hit && hit.mtimeMs === mtimeMs) return hit.names;
-    const real = fs.realpathSync(abs);
-    const inside = path.relative(realRoot(root), real);
-    let names: string[] | undefined;
-    if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
-      names = fs
-        .readdirSync(real, { withFileTypes: true })
-        .filter((d) => d.isFile() || d.isSymbolicLink())
-        .map((d) => d.name)
-        .sort();
-    }
-    if (listings.size > 10_000) listings.clear();
-    listings.set(key, { mtimeMs, names });
-    return names;
-  } catch {
-    return undefined;
-  }
-}
-
 const isOverride = (n: string) => /(^|_)override\.tf(\.json)?$/.test(n);
 
 export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResource[] {
@@ -126,6 +101,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     diagnostics.push(d);
   };
   const readQuiet = (rel: string) => input.readText(rel);
+  const listDir = input.listDir ?? ((rel: string) => listFolder(root, rel));
 
   const moduleFilesCache = new Map<string, HclFile[] | undefined>();
   const moduleFiles = (dir: string): HclFile[] | undefined => {
@@ -133,7 +109,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     let out: HclFile[] | undefined;
     if (dir === unitDir) out = input.files;
     else {
-      const names = listDir(root, dir);
+      const names = listDir(dir);
       if (names) {
         out = [];
         for (const n of names) {
@@ -166,7 +142,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     parseVarText: (text, name) => parseVarText(text, name, diag),
   };
 
-  const inputs = rootInputs(root, unitDir, input.options, moduleShape(input.files), readQuiet, diag);
+  const inputs = rootInputs(unitDir, input.options, moduleShape(input.files), readQuiet, listDir, diag);
   const mod = new ModuleInstance(env, unitDir, input.files, '', inputs, new Map(), 0, []);
   const out: TerraformResource[] = [];
   mod.collect('', input.unit, out);
@@ -211,12 +187,12 @@ function parseVarText(text: string, name: string, diag: (d: Diagnostic) => void)
  * terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order,
  * then --var-file and --var.
  */
-function rootInputs(root: string, unitDir: string, options: UnitOptions['terraform'], mod: ModuleShape, read: (rel: string) => string | undefined, diag: (d: Diagnostic) => void): Map<string, InputValue> {
+function rootInputs(unitDir: string, options: UnitOptions['terraform'], mod: ModuleShape, read: (rel: string) => string | undefined, listDir: (rel: string) => string[] | undefined, diag: (d: Diagnostic) => void): Map<string, InputValue> {
   const inputs = new Map<string, InputValue>();
   for (const [k, v] of Object.entries(options?.env ?? {})) {
     if (mod.variables.has(k)) inputs.set(k, { value: v, related: [], raw: { text: v, source: `TF_VAR_${k}` } });
   }
-  const names = listDir(root, unitDir) ?? [];
+  const names = listDir(unitDir) ?? [];
   const files = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)).map((n) => join(unitDir, n));
   files.push(...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).map((n) => join(unitDir, n)));
   const explicit = (options?.varFiles ?? []).map((f) => norm(f.replace(/\\/g, '/')));

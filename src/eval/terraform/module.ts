@@ -84,6 +84,8 @@ export class ModuleInstance implements Resolver, ViewHost {
   private expansions?: Map<Block, Expansion>;
   private relatedCache?: Map<Expression, RelatedRange[] | undefined>;
   private fileCtx?: Map<string, Ctx>;
+  /** One view per resource instance: what references read and what adapters read is evaluated once. */
+  private views?: Map<ResourceDef, Map<string | number | undefined, EvalBodyView>>;
   private regions?: Map<string, unknown>;
   private outputsObj?: Record<string, unknown>;
 
@@ -334,9 +336,9 @@ export class ModuleInstance implements Resolver, ViewHost {
     values.set(k, UNKNOWN); // a self-reference while expanding is unknown
     const x = this.expansion(def);
     let v: unknown;
-    if (x.kind === 'single') v = this.instanceObject(def, NO_VARS);
-    else if (x.kind === 'count') v = x.n === undefined ? UNKNOWN : ModuleInstance.instances(x).map((i) => this.instanceObject(def, i.vars));
-    else v = x.entries === undefined ? UNKNOWN : Object.fromEntries(ModuleInstance.instances(x).map((i) => [i.key as string, this.instanceObject(def, i.vars)]));
+    if (x.kind === 'single') v = this.instanceObject(def, SINGLE_INSTANCES[0]);
+    else if (x.kind === 'count') v = x.n === undefined ? UNKNOWN : ModuleInstance.instances(x).map((i) => this.instanceObject(def, i));
+    else v = x.entries === undefined ? UNKNOWN : Object.fromEntries(ModuleInstance.instances(x).map((i) => [i.key as string, this.instanceObject(def, i)]));
     values.set(k, v);
     return v;
   }
@@ -352,15 +354,15 @@ export class ModuleInstance implements Resolver, ViewHost {
     values.set(k, UNKNOWN); // a self-reference while computing is unknown
     // data sources with count/for_each are read per instance at plan time: left unknown
     const hasMeta = def.node.body.items.some((i) => i.kind === 'attribute' && (i.name === 'count' || i.name === 'for_each'));
-    const v = hasMeta ? UNKNOWN : openObject({ ...this.instanceObject(def, NO_VARS), ...compute(new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, NO_VARS), this)) });
+    const v = hasMeta ? UNKNOWN : openObject({ ...this.instanceObject(def, SINGLE_INSTANCES[0]), ...compute(this.view(def, SINGLE_INSTANCES[0])) });
     values.set(k, v);
     return v;
   }
 
   /** A resource instance as an object: configured attributes (lazily), computed ones unknown. */
-  private instanceObject(def: ResourceDef, vars: Record<string, unknown>): Record<string, unknown> {
+  private instanceObject(def: ResourceDef, inst: Instance): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    const view = new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, vars), this);
+    const view = this.view(def, inst);
     for (const n of def.valueNames) {
       let state: 0 | 1 | 2 = 0;
       let val: unknown;
@@ -383,6 +385,16 @@ export class ModuleInstance implements Resolver, ViewHost {
       Object.defineProperty(obj, attr, { enumerable: true, configurable: true, get: () => derive(obj) });
     }
     return openObject(obj);
+  }
+
+  /** The view of one instance of a resource (made once). */
+  private view(def: ResourceDef, inst: Instance): EvalBodyView {
+    const all = (this.views ??= new Map());
+    let views = all.get(def);
+    if (!views) all.set(def, (views = new Map()));
+    let v = views.get(inst.key);
+    if (!v) views.set(inst.key, (v = new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, inst.vars), this)));
+    return v;
   }
 
   // ---- modules -----------------------------------------------------------------------------------
@@ -551,7 +563,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       const insts = def.mode === 'data' ? SINGLE_INSTANCES : ModuleInstance.instances(this.expansion(def));
       for (const inst of insts) {
         const address = prefix + def.base + formatKey(inst.key);
-        const view = new EvalBodyView(def.file, block.body, block.range, this.ctx(def.file, inst.vars), this);
+        const view = this.view(def, inst);
         // same fields in the same order as ever; `suppressions` only when there are some
         out.push(
           suppressions

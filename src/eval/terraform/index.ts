@@ -2,7 +2,8 @@
  * Terraform evaluation of one root module folder, statically and safely: variables (with
  * Terraform's precedence and type conversion), locals, expressions, functions, modules
  * (local and installed by `terraform init`; remote ones are never fetched), count and
- * for_each, dynamic blocks, provider regions. Produces the resource instances adapters read.
+ * for_each, dynamic blocks, provider regions, override files (merged into the blocks they
+ * change, see override.ts). Produces the resource instances adapters read.
  *
  * Choices where Terraform itself would need apply-time values:
  * - an unknown `count` or `for_each` gives one instance without a key (address without
@@ -23,6 +24,7 @@ import type { TerraformResource } from '../../adapt/terraform/resource.js';
 import type { UnitOptions } from '../../engine/process-unit.js';
 import { evaluate, type Ctx, type Resolver } from './expr.js';
 import { ModuleInstance, type InputValue, type UnitEnv } from './module.js';
+import { mergeOverrides } from './override.js';
 import { moduleShape, type ModuleShape } from './shape.js';
 import { EvalError, UNKNOWN } from './values.js';
 
@@ -34,7 +36,7 @@ export interface EvaluateUnitInput {
   root: string;
   /** Root module folder, relative to the scan root ('.' for the root itself). */
   unit: string;
-  /** Parsed files of that folder. */
+  /** Parsed files of that folder (override files included: they are merged here). */
   files: HclFile[];
   options?: UnitOptions['terraform'];
   diagnostics: Diagnostic[];
@@ -113,8 +115,6 @@ function listDir(root: string, rel: string): string[] | undefined {
   }
 }
 
-const isOverride = (n: string) => /(^|_)override\.tf(\.json)?$/.test(n);
-
 export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResource[] {
   const { root, diagnostics } = input;
   const unitDir = norm(input.unit);
@@ -126,19 +126,20 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     diagnostics.push(d);
   };
   const readQuiet = (rel: string) => input.readText(rel);
+  const files = mergeOverrides(input.files, diag);
 
   const moduleFilesCache = new Map<string, HclFile[] | undefined>();
   const moduleFiles = (dir: string): HclFile[] | undefined => {
     if (moduleFilesCache.has(dir)) return moduleFilesCache.get(dir);
     let out: HclFile[] | undefined;
-    if (dir === unitDir) out = input.files;
+    if (dir === unitDir) out = files;
     else {
       const names = listDir(root, dir);
       if (names) {
         out = [];
         for (const n of names) {
           const lower = n.toLowerCase();
-          if (!(lower.endsWith('.tf') || lower.endsWith('.tf.json')) || isOverride(lower)) continue;
+          if (!(lower.endsWith('.tf') || lower.endsWith('.tf.json'))) continue;
           const rel = join(dir, n);
           const text = readQuiet(rel);
           if (text === undefined) continue;
@@ -148,7 +149,8 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
             diag(e instanceof SourceError ? { ...e.toDiagnostic(), code: 'hcl-syntax' } : { level: 'error', code: 'hcl-syntax', message: (e as Error).message, file: rel });
           }
         }
-        out = sharedFileList(`${root}\0${dir}`, out);
+        // the same list for unchanged files, so the same merged list and ModuleShape
+        out = mergeOverrides(sharedFileList(`${root}\0${dir}`, out), diag);
       }
     }
     moduleFilesCache.set(dir, out);
@@ -166,8 +168,8 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     parseVarText: (text, name) => parseVarText(text, name, diag),
   };
 
-  const inputs = rootInputs(root, unitDir, input.options, moduleShape(input.files), readQuiet, diag);
-  const mod = new ModuleInstance(env, unitDir, input.files, '', inputs, new Map(), 0, []);
+  const inputs = rootInputs(root, unitDir, input.options, moduleShape(files), readQuiet, diag);
+  const mod = new ModuleInstance(env, unitDir, files, '', inputs, new Map(), 0, []);
   const out: TerraformResource[] = [];
   mod.collect('', input.unit, out);
   return out;

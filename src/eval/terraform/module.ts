@@ -32,7 +32,7 @@ export interface InputValue {
 export interface UnitEnv {
   unitDir: string;
   diag(d: Diagnostic): void;
-  /** Parsed .tf/.tf.json files of a module folder (relative to the scan root); undefined when missing. */
+  /** Parsed .tf/.tf.json files of a module folder (relative to the scan root), override files merged in; undefined when missing. */
   moduleFiles(dir: string): HclFile[] | undefined;
   /** Installed modules (`.terraform/modules/modules.json`): module key → folder relative to the scan root. */
   installed: Map<string, string>;

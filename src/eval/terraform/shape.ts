@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
 import type { RelatedRange } from '../../adapt/terraform/view.js';
 import { suppressionsFor } from '../../findings/inline.js';
+import { overridesOf } from './override.js';
 import { parseType, type TfType } from './types.js';
 
 export interface Def<T> {
@@ -210,7 +211,12 @@ function resourceDef(b: Block, file: HclFile): ResourceDef {
   const mode = b.type === 'data' ? 'data' : 'managed';
   const [type, name] = b.labels;
   const suppressionDiagnostics: Diagnostic[] = [];
-  const suppressions = suppressionsOf(file, b, suppressionDiagnostics);
+  let suppressions = suppressionsOf(file, b, suppressionDiagnostics);
+  // comments beside an override block merged into this one count too
+  for (const o of overridesOf(b) ?? []) {
+    const more = suppressionsOf(o.file, o.block, suppressionDiagnostics);
+    if (more) suppressions = { ...suppressions, ...more };
+  }
   const providerAttr = attrOf(b, 'provider');
   const names = new Set<string>();
   for (const item of b.body.items) {

@@ -458,8 +458,10 @@ export class ModuleInstance implements Resolver, ViewHost {
       return undefined;
     }
     const inputs = new Map<string, InputValue>();
+    const ctx = this.ctx(def.file, inst.vars);
     for (const item of def.args) {
-      const value = this.safeEval(item.expr, this.ctx(fileOf(item, def.file), inst.vars));
+      // an argument set by an override file is evaluated in that file
+      const value = this.safeEval(item.expr, item.file === undefined ? ctx : this.ctx(item.file, inst.vars));
       const set = def.argSet.get(item)!;
       const from = this.relatedFor(item.expr);
       inputs.set(item.name, { value, related: from ? [set, ...from] : [set] });

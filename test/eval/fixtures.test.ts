@@ -159,6 +159,31 @@ describe('Terraform evaluation fixtures', () => {
     expect(findings).toEqual([`AWS-IAM-002 aws_iam_policy.deployer ${d}/main.tf:13`, `AWS-IAM-006 aws_iam_role.open ${d}/main.tf:41`]);
   });
 
+  it('override: override files merge into the blocks of the normal files; findings point at the line that decides', async () => {
+    const d = `${F}/override`;
+    const { r, findings } = await run('override', { rules: [...RULES, 'AWS-RDS-004'] });
+    expect(findings).toEqual([
+      // an attribute replaced by override.tf: the finding is on the override's line
+      `AWS-EC2-001 aws_security_group.web ${d}/override.tf:12`,
+      // local.retention overridden: the attribute reading it stays in main.tf
+      `AWS-RDS-002 aws_db_instance.billing ${d}/main.tf:24`,
+      `AWS-RDS-004 aws_db_instance.orders ${d}/override.tf:4`,
+      // in a module folder: two override files in lexical order, the later one wins (multi_az)
+      `AWS-RDS-001 module.db.aws_db_instance.main ${d}/modules/db/zz_override.tf.json:5`,
+      `AWS-RDS-002 module.db.aws_db_instance.main ${d}/modules/db/retention_override.tf:2`,
+    ].sort());
+    // billing's multi_az = false is fixed by override.tf, the base 443 rule is replaced
+    expect(findings.some((f) => f.includes('AWS-RDS-001 aws_db_instance.billing'))).toBe(false);
+    // the resource itself stays where it is declared
+    const orders = r.findings.find((f) => f.ruleId === 'AWS-RDS-004')!;
+    expect(orders.resource).toBe('aws_db_instance.orders');
+    // an override without an original block: an error with file and line, the block is ignored
+    const errs = r.diagnostics.filter((x) => x.level !== 'note');
+    expect(errs).toEqual([expect.objectContaining({ level: 'error', code: 'tf-override', file: `${d}/override.tf`, line: 24 })]);
+    expect(errs[0].message).toContain('resource "aws_s3_bucket" "ghost"');
+    expect(r.findings.some((f) => f.resource.includes('ghost'))).toBe(false);
+  });
+
   it('provider-regions: findings in modules point into the module', async () => {
     const { findings } = await run('provider-regions');
     const d = `${F}/provider-regions`;

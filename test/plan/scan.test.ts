@@ -198,3 +198,19 @@ describe('more plan shapes', () => {
     expect(moduleOfAddress('module.a["x.y]\\"z"].module.b[3].data.aws_vpc.v')).toEqual({ calls: ['a', 'b'], module: 'module.a["x.y]\\"z"].module.b[3]' });
   });
 });
+
+describe('override files beside the plan (fixtures/terraform-plan/override)', () => {
+  it('locates what an override file set in that file, like the HCL scan; its suppressions apply', async () => {
+    const d = `${dir}/override`;
+    const rules = ['AWS-RDS-001', 'AWS-RDS-004', 'AWS-EC2-001'];
+    const hcl = await scan([`${d}/main.tf`, `${d}/override.tf`], { cwd: root, rules });
+    const plan = await scan([`${d}/plan.json`], { cwd: root, rules });
+    expect(plan.diagnostics.filter((x) => x.level !== 'note')).toEqual([]);
+    expect(plan.findings.map(brief)).toEqual(hcl.findings.map(brief));
+    expect(plan.findings.map((f) => `${f.ruleId} ${f.location?.file}:${f.location?.startLine}${f.suppressed ? ' (suppressed)' : ''}`).sort()).toEqual([
+      `AWS-EC2-001 ${d}/override.tf:8`,
+      `AWS-RDS-001 ${d}/override.tf:4 (suppressed)`,
+      `AWS-RDS-004 ${d}/override.tf:3`,
+    ]);
+  });
+});

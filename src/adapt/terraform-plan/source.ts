@@ -3,13 +3,15 @@
  * plan's `configuration` give each module's folder (a local `source`, or the folder
  * `terraform init` recorded in `.terraform/modules/modules.json`), and the block with the
  * resource's type and name in that folder's files gives the location, the attribute ranges
- * and the inline suppressions.
+ * and the inline suppressions. Override files are merged into the blocks they change, as
+ * Terraform did when it made the plan: an attribute they set is located in them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Block, HclFile } from '../../parse/hcl/ast.js';
 import { parseTerraformFile } from '../../parse/hcl/index.js';
 import { suppressionsFor } from '../../findings/inline.js';
+import { mergeOverrides, overridesOf } from '../../eval/terraform/override.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 
 export interface SourceBlock {
@@ -96,8 +98,14 @@ export class SourceIndex {
   private files(folder: string): HclFile[] {
     const cached = this.folders.get(folder);
     if (cached) return cached;
+    const out = this.parseFolder(folder);
+    const merged = mergeOverrides(out, (d) => this.diagnostics.push(d));
+    this.folders.set(folder, merged);
+    return merged;
+  }
+
+  private parseFolder(folder: string): HclFile[] {
     const out: HclFile[] = [];
-    this.folders.set(folder, out);
     let names: string[];
     try {
       const abs = path.resolve(this.root, folder);
@@ -131,8 +139,12 @@ export class SourceIndex {
       for (const item of file.body.items) {
         if (item.kind !== 'block') continue;
         if (item.type === (mode === 'data' ? 'data' : 'resource') && item.labels[0] === type && item.labels[1] === name) {
-          const comments = file.comments.map((c) => ({ line: c.range.start.line, text: c.text }));
-          const suppressions = suppressionsFor(comments, item.range.start.line, item.range.end.line, leadIn(file, item, previousEnd), file.path, this.diagnostics);
+          let suppressions = this.suppressions(file, item, previousEnd);
+          // comments beside the override blocks merged into this one count too
+          for (const o of overridesOf(item) ?? []) {
+            const more = this.suppressions(o.file, o.block, previousBlockEnd(o.file, o.block));
+            if (more) suppressions = { ...suppressions, ...more };
+          }
           found = { file, block: item, suppressions };
           break;
         }
@@ -143,6 +155,21 @@ export class SourceIndex {
     this.blocks.set(key, found);
     return found ?? undefined;
   }
+
+  private suppressions(file: HclFile, block: Block, previousEnd: number): Record<string, string> | undefined {
+    const comments = file.comments.map((c) => ({ line: c.range.start.line, text: c.text }));
+    return suppressionsFor(comments, block.range.start.line, block.range.end.line, leadIn(file, block, previousEnd), file.path, this.diagnostics);
+  }
+}
+
+/** The last line of the item before a top-level block of a file (0 for the first). */
+function previousBlockEnd(file: HclFile, block: Block): number {
+  let end = 0;
+  for (const item of file.body.items) {
+    if (item === block) break;
+    end = item.range.end.line;
+  }
+  return end;
 }
 
 /** The first line above a block that still belongs to it (its comment lead-in). */

@@ -141,14 +141,15 @@ export class PlanBodyView implements BodyView {
     return !this.s.config || Object.prototype.hasOwnProperty.call(this.s.config, name);
   }
 
-  private attrRange(name: string): Range {
+  /** Where an attribute is written: the HCL item (in its own file when an override file wrote it), else the plan. */
+  private attrSource(name: string): { range: Range; file?: string } {
     if (this.s.hcl) {
-      for (const item of this.s.hcl.items) if (item.kind === 'attribute' && item.name === name) return item.range;
+      for (const item of this.s.hcl.items) if (item.kind === 'attribute' && item.name === name) return item;
       // a nested block written as a block: its first occurrence
-      for (const item of this.s.hcl.items) if (item.kind === 'block' && (item.type === name || (item.type === 'dynamic' && item.labels[0] === name))) return item.range;
-      return this.range;
+      for (const item of this.s.hcl.items) if (item.kind === 'block' && (item.type === name || (item.type === 'dynamic' && item.labels[0] === name))) return item;
+      return this;
     }
-    return this.s.json.memberRange(this.s.values, name) ?? this.range;
+    return { range: this.s.json.memberRange(this.s.values, name) ?? this.range };
   }
 
   attr(name: string): AttrView | undefined {
@@ -165,16 +166,18 @@ export class PlanBodyView implements BodyView {
       if (!has || values[name] === null) return undefined;
       value = cleanValue(values[name], u, sens);
     }
-    const range = this.attrRange(name);
+    const { range, file } = this.attrSource(name);
     const config = this.s.config?.[name];
     let expr: Expression | undefined;
-    return {
+    const out: AttrView = {
       value,
       range,
       get expr(): Expression {
         return (expr ??= (isObject(config) ? referenceExpr(config.references, range) : undefined) ?? literalExpr(value, range));
       },
     };
+    if (file !== undefined && file !== this.file) out.file = file;
+    return out;
   }
 
   blocks(type: string): BodyView[] {
@@ -196,14 +199,16 @@ export class PlanBodyView implements BodyView {
       const hclIndex = hclBlocks ? matchBlock(hclBlocks, item, i, used) : undefined;
       const hcl = hclIndex !== undefined ? hclBlocks![hclIndex] : undefined;
       const range = hcl?.range ?? (this.s.hcl ? this.range : (this.s.json.rangeOf(item) ?? this.range));
+      // a block an override file wrote is in that file
+      const file = hcl?.file ?? this.file;
       if (ui === true || si === true || !isObject(item)) {
-        if (ui === true || si === true) out.push(new UnknownBodyView(this.file, range));
+        if (ui === true || si === true) out.push(new UnknownBodyView(file, range));
         return;
       }
       const config = this.blockConfig(cfg, cfgBlocks, hcl ? hclIndex : undefined, i, list.length);
       out.push(
         new PlanBodyView({
-          file: this.file,
+          file,
           range,
           values: item,
           unknown: ui,

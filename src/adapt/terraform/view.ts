@@ -11,6 +11,11 @@ export interface AttrView {
   /** The value, UNKNOWN when not statically known. */
   value: unknown;
   range: Range;
+  /**
+   * The file `range` is in when it is not the view's own file: an attribute a Terraform
+   * override file set in a block of another file. Locate attributes with `attrWhere`.
+   */
+  file?: string;
   expr: Expression;
   /**
    * Where the value came from when not from the attribute itself: the variable's
@@ -32,6 +37,11 @@ export interface BodyView {
   attr(name: string): AttrView | undefined;
   /** Nested blocks of a type: native blocks, `.tf.json` objects, and expanded `dynamic` blocks. */
   blocks(type: string): BodyView[];
+}
+
+/** Where an attribute of a view is written: what adapters record as a field's location. */
+export function attrWhere(view: { file: string }, a: { range: Range; file?: string }): { file: string; range: Range } {
+  return { file: a.file ?? view.file, range: a.range };
 }
 
 /** A body whose attributes are all unknown: stands for blocks generated dynamically. */

@@ -2,7 +2,8 @@
  * Terraform evaluation of one root module folder, statically and safely: variables (with
  * Terraform's precedence and type conversion), locals, expressions, functions, modules
  * (local and installed by `terraform init`; remote ones are never fetched), count and
- * for_each, dynamic blocks, provider regions. Produces the resource instances adapters read.
+ * for_each, dynamic blocks, provider regions, override files (merged into the blocks they
+ * change, see override.ts). Produces the resource instances adapters read.
  *
  * Choices where Terraform itself would need apply-time values:
  * - an unknown `count` or `for_each` gives one instance without a key (address without
@@ -22,6 +23,7 @@ import type { UnitOptions } from '../../engine/process-unit.js';
 import { listFolder } from '../../engine/tree-reader.js';
 import { evaluate, type Ctx, type Resolver } from './expr.js';
 import { ModuleInstance, type InputValue, type UnitEnv } from './module.js';
+import { mergeOverrides } from './override.js';
 import { moduleShape, type ModuleShape } from './shape.js';
 import { EvalError, UNKNOWN } from './values.js';
 
@@ -33,7 +35,7 @@ export interface EvaluateUnitInput {
   root: string;
   /** Root module folder, relative to the scan root ('.' for the root itself). */
   unit: string;
-  /** Parsed files of that folder. */
+  /** Parsed files of that folder (override files included: they are merged here). */
   files: HclFile[];
   options?: UnitOptions['terraform'];
   diagnostics: Diagnostic[];
@@ -88,7 +90,6 @@ function join(dir: string, rel: string): string {
   return norm(path.posix.join(dir === '.' ? '' : dir, rel));
 }
 
-const isOverride = (n: string) => /(^|_)override\.tf(\.json)?$/.test(n);
 
 export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResource[] {
   const { root, diagnostics } = input;
@@ -102,19 +103,20 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
   };
   const readQuiet = (rel: string) => input.readText(rel);
   const listDir = input.listDir ?? ((rel: string) => listFolder(root, rel));
+  const files = mergeOverrides(input.files, diag);
 
   const moduleFilesCache = new Map<string, HclFile[] | undefined>();
   const moduleFiles = (dir: string): HclFile[] | undefined => {
     if (moduleFilesCache.has(dir)) return moduleFilesCache.get(dir);
     let out: HclFile[] | undefined;
-    if (dir === unitDir) out = input.files;
+    if (dir === unitDir) out = files;
     else {
       const names = listDir(dir);
       if (names) {
         out = [];
         for (const n of names) {
           const lower = n.toLowerCase();
-          if (!(lower.endsWith('.tf') || lower.endsWith('.tf.json')) || isOverride(lower)) continue;
+          if (!(lower.endsWith('.tf') || lower.endsWith('.tf.json'))) continue;
           const rel = join(dir, n);
           const text = readQuiet(rel);
           if (text === undefined) continue;
@@ -124,7 +126,8 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
             diag(e instanceof SourceError ? { ...e.toDiagnostic(), code: 'hcl-syntax' } : { level: 'error', code: 'hcl-syntax', message: (e as Error).message, file: rel });
           }
         }
-        out = sharedFileList(`${root}\0${dir}`, out);
+        // the same list for unchanged files, so the same merged list and ModuleShape
+        out = mergeOverrides(sharedFileList(`${root}\0${dir}`, out), diag);
       }
     }
     moduleFilesCache.set(dir, out);
@@ -142,8 +145,8 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     parseVarText: (text, name) => parseVarText(text, name, diag),
   };
 
-  const inputs = rootInputs(unitDir, input.options, moduleShape(input.files), readQuiet, listDir, diag);
-  const mod = new ModuleInstance(env, unitDir, input.files, '', inputs, new Map(), 0, []);
+  const inputs = rootInputs(unitDir, input.options, moduleShape(files), readQuiet, listDir, diag);
+  const mod = new ModuleInstance(env, unitDir, files, '', inputs, new Map(), 0, []);
   const out: TerraformResource[] = [];
   mod.collect('', input.unit, out);
   return out;

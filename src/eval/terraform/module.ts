@@ -17,7 +17,7 @@ import type { FunctionContext } from './call.js';
 import { convert } from './types.js';
 import { EvalError, isObject, isUnknown, openObject, stableKey, toStr, UNKNOWN } from './values.js';
 import { EvalBodyView, type ViewHost } from './view.js';
-import { attrOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
+import { attrOf, fileOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
 
 /** A value given to a variable, with where it was set. */
 export interface InputValue {
@@ -32,7 +32,7 @@ export interface InputValue {
 export interface UnitEnv {
   unitDir: string;
   diag(d: Diagnostic): void;
-  /** Parsed .tf/.tf.json files of a module folder (relative to the scan root); undefined when missing. */
+  /** Parsed .tf/.tf.json files of a module folder (relative to the scan root), override files merged in; undefined when missing. */
   moduleFiles(dir: string): HclFile[] | undefined;
   /** Installed modules (`.terraform/modules/modules.json`): module key → folder relative to the scan root. */
   installed: Map<string, string>;
@@ -167,8 +167,9 @@ export class ModuleInstance implements Resolver, ViewHost {
     const { type, typed } = def;
     if (def.typeError) this.env.diag(def.typeError);
     const defAttr = def.default;
-    const constCtx: Ctx = { vars: NO_VARS, file, diag: this.env.diag };
-    const nullable = def.nullable ? evaluate(def.nullable.expr, constCtx) !== false : true;
+    // default and nullable are evaluated where they are written (an override file may set them)
+    const constCtx = (a: Attribute): Ctx => ({ vars: NO_VARS, file: fileOf(a, file), diag: this.env.diag });
+    const nullable = def.nullable ? evaluate(def.nullable.expr, constCtx(def.nullable)) !== false : true;
     const input = this.inputs.get(name);
     const declared = def.declared;
     let value: unknown;
@@ -190,7 +191,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       }
       related = [declared, ...input.related];
       if (value === null && !nullable) {
-        value = defAttr ? this.safeEval(defAttr.expr, constCtx) : UNKNOWN;
+        value = defAttr ? this.safeEval(defAttr.expr, constCtx(defAttr)) : UNKNOWN;
       }
     } else if (defAttr) {
       const clean = cleanDefault(def);
@@ -199,7 +200,7 @@ export class ModuleInstance implements Resolver, ViewHost {
         (this.varValues ??= new Map()).set(name, entry);
         return entry;
       }
-      value = this.safeEval(defAttr.expr, constCtx);
+      value = this.safeEval(defAttr.expr, constCtx(defAttr));
       related = [def.defaulted];
     } else {
       if (this.depth === 0) this.env.diag({ level: 'note', code: 'tf-var-unset', message: `variable "${name}" has no value (no default, tfvars, -var or TF_VAR_${name}): treated as unknown`, ...lineOf(file, b.range) });
@@ -210,7 +211,8 @@ export class ModuleInstance implements Resolver, ViewHost {
     try {
       value = convert(value, type, `variable "${name}"`);
     } catch (e) {
-      const where = input?.related[0];
+      // the value's origin: the argument or tfvars line, else the default (an override file's when it set one)
+      const where = input ? input.related[0] : related[0];
       this.env.diag({ level: 'warning', code: 'tf-type', message: (e as Error).message, ...(where ? lineOf(where.file, where) : lineOf(file, b.range)) });
       value = UNKNOWN;
     }
@@ -284,8 +286,9 @@ export class ModuleInstance implements Resolver, ViewHost {
     return x;
   }
 
-  private computeExpansion({ count, forEach, file }: ExpandableDef): Expansion {
+  private computeExpansion({ count, forEach, file: blockFile }: ExpandableDef): Expansion {
     if (count) {
+      const file = fileOf(count, blockFile);
       const v = this.safeEval(count.expr, this.ctx(file));
       if (isUnknown(v)) return { kind: 'count', n: undefined };
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
@@ -295,6 +298,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       return { kind: 'count', n: Math.min(v, MAX_INSTANCES) };
     }
     if (forEach) {
+      const file = fileOf(forEach, blockFile);
       const v = this.safeEval(forEach.expr, this.ctx(file));
       if (isUnknown(v)) return { kind: 'for_each', entries: undefined };
       if (Array.isArray(v)) {
@@ -429,20 +433,21 @@ export class ModuleInstance implements Resolver, ViewHost {
       this.env.diag({ level: 'warning', code: 'tf-module', message: `module "${name}" has no source`, ...lineOf(def.file, def.node.range) });
       return undefined;
     }
-    const src = this.safeEval(srcAttr.expr, this.ctx(def.file));
+    const srcFile = fileOf(srcAttr, def.file);
+    const src = this.safeEval(srcAttr.expr, this.ctx(srcFile));
     if (typeof src !== 'string') return undefined;
     const key = this.moduleKey ? `${this.moduleKey}.${name}` : name;
     if (src.startsWith('./') || src.startsWith('../')) {
       const dir = localSourceDir(this.dir, src);
       if (dir.startsWith('../') || dir === '..') {
-        this.env.diag({ level: 'warning', code: 'tf-module', message: `module "${name}" not evaluated: source "${src}" is outside the scanned tree`, ...lineOf(def.file, srcAttr.range) });
+        this.env.diag({ level: 'warning', code: 'tf-module', message: `module "${name}" not evaluated: source "${src}" is outside the scanned tree`, ...lineOf(srcFile, srcAttr.range) });
         return undefined;
       }
       return dir;
     }
     const installed = this.env.installed.get(key);
     if (installed !== undefined) return installed;
-    this.env.diag({ level: 'note', code: 'tf-module-not-downloaded', message: `module "${name}" not evaluated: source not downloaded; run terraform init (source "${src}")`, ...lineOf(def.file, srcAttr.range) });
+    this.env.diag({ level: 'note', code: 'tf-module-not-downloaded', message: `module "${name}" not evaluated: source not downloaded; run terraform init (source "${src}")`, ...lineOf(srcFile, srcAttr.range) });
     return undefined;
   }
 
@@ -464,10 +469,11 @@ export class ModuleInstance implements Resolver, ViewHost {
       this.env.diag({ level: 'warning', code: 'tf-module-missing', message: `module "${name}" not evaluated: folder "${dir}" not found`, ...lineOf(def.file, def.node.range) });
       return undefined;
     }
-    const ctx = this.ctx(def.file, inst.vars);
     const inputs = new Map<string, InputValue>();
+    const ctx = this.ctx(def.file, inst.vars);
     for (const item of def.args) {
-      const value = this.safeEval(item.expr, ctx);
+      // an argument set by an override file is evaluated in that file
+      const value = this.safeEval(item.expr, item.file === undefined ? ctx : this.ctx(item.file, inst.vars));
       const set = def.argSet.get(item)!;
       const from = this.relatedFor(item.expr);
       inputs.set(item.name, { value, related: from ? [set, ...from] : [set] });
@@ -500,7 +506,7 @@ export class ModuleInstance implements Resolver, ViewHost {
           if (state === 2) return val;
           if (state === 1) return UNKNOWN;
           state = 1;
-          val = def.value ? this.safeEval(def.value.expr, this.ctx(def.file)) : null;
+          val = def.value ? this.safeEval(def.value.expr, this.ctx(fileOf(def.value, def.file))) : null;
           state = 2;
           return val;
         },
@@ -518,11 +524,10 @@ export class ModuleInstance implements Resolver, ViewHost {
     const m = new Map(this.inheritedRegions);
     for (const { node, file } of this.shape.providers) {
       if (node.labels[0] !== 'aws') continue;
-      const ctx = this.ctx(file);
       const aliasAttr = attrOf(node, 'alias');
-      const alias = aliasAttr ? this.safeEval(aliasAttr.expr, ctx) : '';
+      const alias = aliasAttr ? this.safeEval(aliasAttr.expr, this.ctx(fileOf(aliasAttr, file))) : '';
       const regionAttr = attrOf(node, 'region');
-      m.set(typeof alias === 'string' ? alias : '', regionAttr ? this.safeEval(regionAttr.expr, ctx) : undefined);
+      m.set(typeof alias === 'string' ? alias : '', regionAttr ? this.safeEval(regionAttr.expr, this.ctx(fileOf(regionAttr, file))) : undefined);
     }
     this.regions = m;
     return m;
@@ -593,7 +598,7 @@ function cleanDefault(def: VariableDef): { value: unknown; related: RelatedRange
   if (!def.default) return undefined;
   let noisy = false;
   try {
-    const v = evaluate(def.default.expr, { vars: NO_VARS, file: def.file, diag: () => (noisy = true) });
+    const v = evaluate(def.default.expr, { vars: NO_VARS, file: fileOf(def.default, def.file), diag: () => (noisy = true) });
     const value = convert(v, def.type, `variable "${def.node.labels[0]}"`);
     if (!noisy) def.cleanDefault = { value, related: [def.defaulted] };
   } catch {

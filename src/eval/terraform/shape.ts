@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
 import type { RelatedRange } from '../../adapt/terraform/view.js';
 import { suppressionsFor } from '../../findings/inline.js';
+import { overridesOf } from './override.js';
 import { parseType, type TfType } from './types.js';
 
 export interface Def<T> {
@@ -89,6 +90,11 @@ export function lineOf(file: string, r: Range): { file: string; line: number; co
   return { file, line: r.start.line, column: r.start.column };
 }
 
+/** The file an attribute is written in: its own when an override file set it, else its block's. */
+export function fileOf(a: { file?: string }, blockFile: string): string {
+  return a.file ?? blockFile;
+}
+
 export class ModuleShape {
   readonly variables = new Map<string, VariableDef>();
   readonly locals = new Map<string, Def<Attribute>>();
@@ -108,7 +114,7 @@ export class ModuleShape {
             if (b.labels.length === 1) this.variables.set(b.labels[0], variableDef(b, file.path));
             break;
           case 'locals':
-            for (const a of b.body.items) if (a.kind === 'attribute') this.locals.set(a.name, { node: a, file: file.path });
+            for (const a of b.body.items) if (a.kind === 'attribute') this.locals.set(a.name, { node: a, file: fileOf(a, file.path) });
             break;
           case 'module':
             if (b.labels.length === 1) this.calls.set(b.labels[0], callDef(b, file.path));
@@ -171,15 +177,20 @@ export function moduleShape(files: readonly HclFile[]): ModuleShape {
 function variableDef(b: Block, file: string): VariableDef {
   const name = b.labels[0];
   const declared: RelatedRange = { file, start: b.range.start, end: b.range.end, message: `variable "${name}" declared here` };
-  const defaulted: RelatedRange = { ...declared, message: `value from the default of variable "${name}"` };
-  const def: VariableDef = { node: b, file, type: { kind: 'any' }, typed: false, default: attrOf(b, 'default'), nullable: attrOf(b, 'nullable'), declared, defaulted };
+  const defaultAttr = attrOf(b, 'default');
+  // a default set by an override file is shown where that file sets it
+  const defaulted: RelatedRange =
+    defaultAttr?.file !== undefined
+      ? { file: defaultAttr.file, start: defaultAttr.range.start, end: defaultAttr.range.end, message: `value from the default of variable "${name}"` }
+      : { ...declared, message: `value from the default of variable "${name}"` };
+  const def: VariableDef = { node: b, file, type: { kind: 'any' }, typed: false, default: defaultAttr, nullable: attrOf(b, 'nullable'), declared, defaulted };
   const typeAttr = attrOf(b, 'type');
   if (typeAttr) {
     try {
       def.type = parseType(typeAttr.expr);
       def.typed = true;
     } catch (e) {
-      def.typeError = { level: 'warning', code: 'tf-eval', message: `variable "${b.labels[0]}": ${(e as Error).message}`, ...lineOf(file, typeAttr.range) };
+      def.typeError = { level: 'warning', code: 'tf-eval', message: `variable "${b.labels[0]}": ${(e as Error).message}`, ...lineOf(fileOf(typeAttr, file), typeAttr.range) };
     }
   }
   return def;
@@ -191,7 +202,7 @@ function callDef(b: Block, file: string): CallDef {
   for (const item of b.body.items) {
     if (item.kind !== 'attribute' || MODULE_META.has(item.name)) continue;
     args.push(item);
-    argSet.set(item, { file, start: item.range.start, end: item.range.end, message: `value from variable "${item.name}" set by argument of module "${b.labels[0]}"` });
+    argSet.set(item, { file: fileOf(item, file), start: item.range.start, end: item.range.end, message: `value from variable "${item.name}" set by argument of module "${b.labels[0]}"` });
   }
   return { node: b, file, count: attrOf(b, 'count'), forEach: attrOf(b, 'for_each'), source: attrOf(b, 'source'), providers: attrOf(b, 'providers'), args, argSet };
 }
@@ -200,14 +211,12 @@ function resourceDef(b: Block, file: HclFile): ResourceDef {
   const mode = b.type === 'data' ? 'data' : 'managed';
   const [type, name] = b.labels;
   const suppressionDiagnostics: Diagnostic[] = [];
-  const suppressions = suppressionsFor(
-    file.comments.map((c) => ({ line: c.range.start.line, text: c.text })),
-    b.range.start.line,
-    b.range.end.line,
-    leadIn(file, b),
-    file.path,
-    suppressionDiagnostics,
-  );
+  let suppressions = suppressionsOf(file, b, suppressionDiagnostics);
+  // comments beside an override block merged into this one count too
+  for (const o of overridesOf(b) ?? []) {
+    const more = suppressionsOf(o.file, o.block, suppressionDiagnostics);
+    if (more) suppressions = { ...suppressions, ...more };
+  }
   const providerAttr = attrOf(b, 'provider');
   const names = new Set<string>();
   for (const item of b.body.items) {
@@ -231,6 +240,11 @@ function resourceDef(b: Block, file: HclFile): ResourceDef {
   };
   if (suppressions) def.suppressions = suppressions;
   return def;
+}
+
+function suppressionsOf(file: HclFile, b: Block, diagnostics: Diagnostic[]): Record<string, string> | undefined {
+  const comments = file.comments.map((c) => ({ line: c.range.start.line, text: c.text }));
+  return suppressionsFor(comments, b.range.start.line, b.range.end.line, leadIn(file, b), file.path, diagnostics);
 }
 
 const leadIns = new WeakMap<HclFile, Map<Block, number>>();

@@ -37,7 +37,10 @@ export class EvalBodyView implements BodyView {
     let out: AttrView | undefined;
     const item = (this.attributes ??= attributesOf(this.body)).get(name);
     if (item) {
-      out = { value: this.host.safeEval(item.expr, this.ctx), range: item.range, expr: item.expr };
+      // an attribute from an override file is evaluated and located in its own file
+      const file = item.file ?? this.file;
+      out = { value: this.host.safeEval(item.expr, this.ctxIn(file)), range: item.range, expr: item.expr };
+      if (file !== this.file) out.file = file;
       const related = this.host.relatedFor(item.expr);
       if (related?.length) out.related = related;
     }
@@ -62,17 +65,26 @@ export class EvalBodyView implements BodyView {
     const out: BodyView[] = [];
     for (const item of this.body.items) {
       if (item.kind === 'block') {
-        if (item.type === type) out.push(new EvalBodyView(this.file, item.body, item.range, this.ctx, this.host));
-        else if (item.type === 'dynamic' && item.labels[0] === type) out.push(...this.dynamic(item.body, item.range, type));
+        // a nested block from an override file is a view of that file
+        const file = item.file ?? this.file;
+        if (item.type === type) out.push(new EvalBodyView(file, item.body, item.range, this.ctxIn(file), this.host));
+        else if (item.type === 'dynamic' && item.labels[0] === type) out.push(...this.dynamic(item.body, item.range, type, file));
       } else if (item.name === type) {
-        out.push(...attributeBlocks(this.file, item.expr, this.ctx, this.host));
+        const file = item.file ?? this.file;
+        out.push(...attributeBlocks(file, item.expr, this.ctxIn(file), this.host));
       }
     }
     return out;
   }
 
+  /** This view's scope, reporting problems in `file` (where an override file wrote an item). */
+  private ctxIn(file: string): Ctx {
+    return file === this.file ? this.ctx : { ...this.ctx, file };
+  }
+
   /** A `dynamic "type" { for_each, iterator, content {} }` block, expanded. */
-  private dynamic(body: Body, range: Range, type: string): BodyView[] {
+  private dynamic(body: Body, range: Range, type: string, file: string): BodyView[] {
+    const ctx = this.ctxIn(file);
     let forEach: Expression | undefined;
     let iterator = type;
     let content: Body | undefined;
@@ -86,15 +98,15 @@ export class EvalBodyView implements BodyView {
       }
     }
     if (!forEach || !content) return [];
-    const coll = this.host.safeEval(forEach, this.ctx);
+    const coll = this.host.safeEval(forEach, ctx);
     let items: [unknown, unknown][] | undefined;
     try {
       items = iterate(coll, forEach.range);
     } catch {
       items = undefined;
     }
-    if (!items) return [new UnknownBodyView(this.file, range)];
-    return items.map(([key, value]) => new EvalBodyView(this.file, content!, contentRange, withVars(this.ctx, { [iterator]: { key, value } }), this.host));
+    if (!items) return [new UnknownBodyView(file, range)];
+    return items.map(([key, value]) => new EvalBodyView(file, content!, contentRange, withVars(ctx, { [iterator]: { key, value } }), this.host));
   }
 }
 

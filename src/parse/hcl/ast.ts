@@ -22,6 +22,8 @@ export interface Attribute {
   expr: Expression;
   /** From the name to the end of the expression. */
   range: Range;
+  /** Set when written in another file than its top-level block: see `Block.file`. */
+  file?: string;
 }
 
 export interface Block {
@@ -36,6 +38,13 @@ export interface Block {
   /** Range of the `{` and of the `}`: where remediation inserts attributes. */
   openBraceRange: Range;
   closeBraceRange: Range;
+  /**
+   * The file this node (and everything inside it) was written in, when it is not the file of
+   * the top-level block holding it: set on what a Terraform override file merges into a block
+   * of a normal file (src/eval/terraform/override.ts), so that ranges keep pointing at the
+   * right file. Parsers never set it.
+   */
+  file?: string;
 }
 
 export interface HclFile {

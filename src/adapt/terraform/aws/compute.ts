@@ -1,7 +1,7 @@
 /** EC2 instances, EBS volumes and snapshots, launch templates. */
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toBool, toNumber, type ResourceAdapter } from './context.js';
 
 function blockDevice(b: ObjectBuilder, path: (string | number)[], view: BodyView): void {
@@ -74,7 +74,7 @@ const snapshot: ResourceAdapter = (r, ctx) => {
   const vol = ctx.target(r, 'volume_id', VOLUME);
   const enc = vol?.view.attr('encrypted');
   const a = r.view.attr('volume_id');
-  const where = a ? { file: r.view.file, range: a.range } : undefined;
+  const where = a ? attrWhere(r.view, a) : undefined;
   if (!vol) b.set(['encrypted'], UNKNOWN);
   else if (!enc) b.set(['encrypted'], false, where);
   else b.set(['encrypted'], isUnknown(enc.value) ? UNKNOWN : toBool(enc.value), where);

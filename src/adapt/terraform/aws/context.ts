@@ -10,7 +10,7 @@ import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { localName } from '../resource.js';
 import { traversalRef } from '../references.js';
-import type { AttrView, BodyView } from '../view.js';
+import { attrWhere, type AttrView, type BodyView } from '../view.js';
 
 export interface AdapterSink {
   model: CanonicalModel;
@@ -81,7 +81,7 @@ export function copyAttr(b: ObjectBuilder, path: ModelPath, view: BodyView, name
   const a = view.attr(name);
   if (a) {
     const v = isUnknown(a.value) ? UNKNOWN : convert ? convert(a.value) : a.value;
-    b.set(path, v, { file: view.file, range: a.range });
+    b.set(path, v, attrWhere(view, a));
     b.relate(path, a.related);
     return a;
   }

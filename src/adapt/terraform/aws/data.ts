@@ -9,7 +9,7 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { allRefs } from '../references.js';
 import type { TerraformResource } from '../resource.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toBool, toNumber, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 
@@ -236,7 +236,7 @@ const sqsQueue: ResourceAdapter = (r, ctx) => {
     visibility_timeout_seconds: 30,
   });
   const rp = v.attr('redrive_policy');
-  if (rp) b.set(['redrive_policy'], jsonObject(rp.value), { file: v.file, range: rp.range });
+  if (rp) b.set(['redrive_policy'], jsonObject(rp.value), attrWhere(v, rp));
   if (v.attr('redrive_allow_policy')) b.set(['is_dead_letter_queue'], true);
   copyTags(b, v);
 };
@@ -265,7 +265,7 @@ const sqsRedrivePolicy: ResourceAdapter = (r, ctx) => {
   markDeadLetterTargets(ctx, r, 'redrive_policy');
   foldInto('queue_url', SQS, undefined, (b) => {
     const rp = r.view.attr('redrive_policy');
-    if (rp) b.set(['redrive_policy'], jsonObject(rp.value), { file: r.view.file, range: rp.range });
+    if (rp) b.set(['redrive_policy'], jsonObject(rp.value), attrWhere(r.view, rp));
   })(r, ctx);
 };
 

@@ -8,11 +8,9 @@ import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import type { TerraformResource } from '../resource.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type AttrView, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 import { applyParameterGroup, unexpandedCount } from './rds.js';
-
-const where = (view: BodyView, a: { range: BodyView['range'] }) => ({ file: view.file, range: a.range });
 
 // ---------------------------------------------------------------- RDS clusters
 
@@ -89,7 +87,7 @@ const replicationGroup: ResourceAdapter = (r, ctx) => {
   copyAttr(b, ['at_rest_encryption_enabled'], v, 'at_rest_encryption_enabled', isUnknown(engine) ? UNKNOWN : engine === 'valkey');
   // The token itself is a secret and never enters the model: only whether one is set.
   const token = v.attr('auth_token');
-  if (token) b.set(['auth_token_set'], true, where(v, token));
+  if (token) b.set(['auth_token_set'], true, attrWhere(v, token));
   else b.set(['auth_token_set'], v.unknown ? UNKNOWN : false);
   copyAttr(b, ['user_group_ids'], v, 'user_group_ids', [], toStringList);
   copyTags(b, v);
@@ -117,9 +115,9 @@ const cacheCluster: ResourceAdapter = (r, ctx) => {
 
 const REDSHIFT = ['aws_redshift_cluster'];
 
-function applyRedshiftLogging(b: ObjectBuilder, view: BodyView, enable: unknown, enableAttr?: { range: BodyView['range'] }): void {
+function applyRedshiftLogging(b: ObjectBuilder, view: BodyView, enable: unknown, enableAttr?: Pick<AttrView, 'range' | 'file'>): void {
   b.locate(['logging'], view);
-  b.set(['logging', 'enable'], view.unknown ? UNKNOWN : enable, enableAttr ? where(view, enableAttr) : undefined);
+  b.set(['logging', 'enable'], view.unknown ? UNKNOWN : enable, enableAttr ? attrWhere(view, enableAttr) : undefined);
   copyAttr(b, ['logging', 'log_destination_type'], view, 'log_destination_type');
   copyAttr(b, ['logging', 'bucket_name'], view, 'bucket_name');
 }
@@ -220,7 +218,7 @@ function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
       copyAttr(b, ['log_publishing_options', i, 'cloudwatch_log_group_arn'], e, 'cloudwatch_log_group_arn');
     });
     const policy = v.attr('access_policies');
-    if (policy) b.set(['access_policies'], parsePolicy(policy.value), where(v, policy));
+    if (policy) b.set(['access_policies'], parsePolicy(policy.value), attrWhere(v, policy));
     copyTags(b, v);
   };
 }
@@ -230,7 +228,7 @@ const domainPolicy: ResourceAdapter = (r, ctx) => {
   const target = ctx.target(r, 'domain_name', DOMAINS, 'domain_name');
   const b = target && ctx.builder(target);
   const p = r.view.attr('access_policies');
-  if (b && p) b.set(['access_policies'], parsePolicy(p.value), where(r.view, p));
+  if (b && p) b.set(['access_policies'], parsePolicy(p.value), attrWhere(r.view, p));
 };
 
 export const primary: Record<string, ResourceAdapter> = {

@@ -1,7 +1,7 @@
 /** Security groups: inline rules and the standalone rule resources folded in. */
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { appendEntry, copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 const SG = ['aws_security_group', 'aws_default_security_group'];
@@ -46,7 +46,7 @@ const securityGroup: ResourceAdapter = (r, ctx) => {
   copyTags(b, r.view);
   for (const dir of ['ingress', 'egress'] as const) {
     const attr = r.view.attr(dir);
-    if (attr && isUnknown(attr.value)) b.set([dir], UNKNOWN, { file: r.file, range: attr.range });
+    if (attr && isUnknown(attr.value)) b.set([dir], UNKNOWN, attrWhere(r.view, attr));
     for (const rule of r.view.blocks(dir)) addRule(b, dir, rule, INLINE);
   }
 };

@@ -1,7 +1,7 @@
 /** CloudFront, API Gateway, WAF. */
 import type { ObjectBuilder } from '../../builder.js';
 import { UNKNOWN } from '../../../model/model.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 // ---------------------------------------------------------------- CloudFront
@@ -183,7 +183,7 @@ const association: ResourceAdapter = (r, ctx) => {
   const b = target && ctx.builder(target);
   if (!b) return;
   const a = r.view.attr('web_acl_arn');
-  b.set(['web_acl_arn'], a === undefined ? UNKNOWN : a.value, a ? { file: r.view.file, range: a.range } : r.view);
+  b.set(['web_acl_arn'], a === undefined ? UNKNOWN : a.value, a ? attrWhere(r.view, a) : r.view);
 };
 
 /** aws_wafv2_web_acl_logging_configuration: `logging` on the web ACL (`resource_arn`). */

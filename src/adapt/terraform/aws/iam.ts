@@ -8,6 +8,7 @@ import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
+import { attrWhere } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 function iamPolicy(attachment: 'managed' | 'user' | 'group' | 'role'): ResourceAdapter {
@@ -30,8 +31,8 @@ const role: ResourceAdapter = (r, ctx) => {
   const arns = r.view.attr('managed_policy_arns');
   if (arns) {
     const list = toStringList(arns.value);
-    if (Array.isArray(list)) list.forEach((arn) => addArn(b, arn, { file: r.view.file, range: arns.range }));
-    else b.set(['managed_policy_arns'], UNKNOWN, { file: r.view.file, range: arns.range });
+    if (Array.isArray(list)) list.forEach((arn) => addArn(b, arn, attrWhere(r.view, arns)));
+    else b.set(['managed_policy_arns'], UNKNOWN, attrWhere(r.view, arns));
   }
   copyTags(b, r.view);
 };
@@ -95,7 +96,7 @@ function attach(attr: string, types: string[]): ResourceAdapter {
     const target = ctx.target(r, attr, types, 'name');
     const b = target && ctx.builder(target);
     const a = r.view.attr('policy_arn');
-    if (b && a) addArn(b, a.value, { file: r.view.file, range: a.range });
+    if (b && a) addArn(b, a.value, attrWhere(r.view, a));
   };
 }
 
@@ -108,7 +109,7 @@ const policyAttachment: ResourceAdapter = (r, ctx) => {
   ] as const) {
     for (const t of listTargets(ctx, r, attr, [...types], 'name')) {
       const b = ctx.builder(t);
-      if (b) addArn(b, a.value, { file: r.view.file, range: a.range });
+      if (b) addArn(b, a.value, attrWhere(r.view, a));
     }
   }
 };

@@ -4,7 +4,7 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { Expression } from '../../../parse/hcl/ast.js';
 import type { TerraformResource } from '../resource.js';
 import { allRefs } from '../references.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 const trail: ResourceAdapter = (r, ctx) => {
@@ -62,7 +62,7 @@ function copyValues(ctx: TfAwsContext, r: TerraformResource, b: ObjectBuilder, p
     b.set(path, view.unknown ? UNKNOWN : []);
     return;
   }
-  const where = { file: view.file, range: a.range };
+  const where = attrWhere(view, a);
   const list = toStringList(a.value);
   if (!Array.isArray(list)) {
     b.set(path, UNKNOWN, where);

@@ -5,7 +5,7 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { literalValue, NOT_LITERAL } from '../../../parse/hcl/literal.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type AttrView, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toBool, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 const parseDocument = (v: unknown): unknown => (isUnknown(v) ? UNKNOWN : normalizePolicyDocument(v));
@@ -42,10 +42,10 @@ const kmsKeyPolicy: ResourceAdapter = (r, ctx) => {
 
 const DETECTOR = ['aws_guardduty_detector'];
 
-function setFeature(b: ObjectBuilder, name: string, view: BodyView, enable: { value: unknown; range: import('../../../model/source.js').Range } | undefined): void {
+function setFeature(b: ObjectBuilder, name: string, view: BodyView, enable: Pick<AttrView, 'value' | 'range' | 'file'> | undefined): void {
   if (!enable) return;
   const v = isUnknown(enable.value) ? UNKNOWN : toBool(enable.value) === true || enable.value === 'ENABLED' ? 'ENABLED' : 'DISABLED';
-  b.set(['features', name], v, { file: view.file, range: enable.range });
+  b.set(['features', name], v, attrWhere(view, enable));
 }
 
 const detector: ResourceAdapter = (r, ctx) => {
@@ -87,7 +87,7 @@ const standardsSubscription: ResourceAdapter = (r, ctx) => {
   for (const acct of ctx.resources.filter((c) => c.type === 'aws_securityhub_account' && sameAccount(c, r))) {
     const b = ctx.builder(acct);
     const list = b?.get(['standards_arns']);
-    if (b && Array.isArray(list)) b.set(['standards_arns', list.length], isUnknown(arn.value) ? UNKNOWN : arn.value, { file: r.view.file, range: arn.range });
+    if (b && Array.isArray(list)) b.set(['standards_arns', list.length], isUnknown(arn.value) ? UNKNOWN : arn.value, attrWhere(r.view, arn));
   }
 };
 

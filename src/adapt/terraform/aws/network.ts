@@ -1,7 +1,7 @@
 /** VPCs, subnets, network ACLs, flow logs, VPC endpoints, NAT gateways, EKS. */
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { appendEntry, copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 const VPC = ['aws_vpc', 'aws_default_vpc'];
@@ -96,7 +96,7 @@ function naclAdapter(isDefault: boolean): ResourceAdapter {
     copyTags(b, r.view);
     for (const dir of ['ingress', 'egress'] as const) {
       const attr = r.view.attr(dir);
-      if (attr && isUnknown(attr.value)) b.set([dir], UNKNOWN, { file: r.file, range: attr.range });
+      if (attr && isUnknown(attr.value)) b.set([dir], UNKNOWN, attrWhere(r.view, attr));
       for (const rule of r.view.blocks(dir)) addAclRule(b, dir, rule, { no: 'rule_no', action: 'action' });
     }
   };

@@ -5,7 +5,7 @@
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 /** True when a count/for_each could not be expanded: the resource stands for an unknown number of instances. */
@@ -41,7 +41,7 @@ export function applyParameterGroup(b: ObjectBuilder, r: TerraformResource, ctx:
     b.set(['parameter_group'], { name: null, default: true, parameters: {} });
     return;
   }
-  const where = { file: r.view.file, range: a.range };
+  const where = attrWhere(r.view, a);
   const target = ctx.target(r, attr, [groupType], 'name');
   if (target) {
     const name = target.view.attr('name')?.value;

@@ -7,7 +7,7 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
-import type { BodyView } from '../view.js';
+import { attrWhere, type AttrView, type BodyView } from '../view.js';
 import { copyAttr, copyTags, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 const BUCKET = ['aws_s3_bucket'];
@@ -19,10 +19,10 @@ const bucket: ResourceAdapter = (r, ctx) => {
   copyAttr(b, ['acl'], v, 'acl');
   copyTags(b, v);
   const objectLock = v.attr('object_lock_enabled');
-  if (objectLock) b.set(['object_lock', 'enabled'], isUnknown(objectLock.value) ? UNKNOWN : toBool(objectLock.value), { file: v.file, range: objectLock.range });
+  if (objectLock) b.set(['object_lock', 'enabled'], isUnknown(objectLock.value) ? UNKNOWN : toBool(objectLock.value), attrWhere(v, objectLock));
   for (const ol of v.blocks('object_lock_configuration')) {
     const e = ol.attr('object_lock_enabled');
-    b.set(['object_lock', 'enabled'], ol.unknown || !e || isUnknown(e.value) ? UNKNOWN : e.value === 'Enabled', e ? { file: ol.file, range: e.range } : ol);
+    b.set(['object_lock', 'enabled'], ol.unknown || !e || isUnknown(e.value) ? UNKNOWN : e.value === 'Enabled', e ? attrWhere(ol, e) : ol);
   }
   // provider v3 inline blocks
   for (const ver of v.blocks('versioning')) applyVersioning(b, ver, toBool(ver.attr('enabled')?.value ?? false), ver.attr('enabled'));
@@ -30,7 +30,7 @@ const bucket: ResourceAdapter = (r, ctx) => {
   for (const enc of v.blocks('server_side_encryption_configuration')) applyEncryption(b, enc);
   for (const lc of v.blocks('lifecycle_rule')) addLifecycleRule(b, lc, toBool(lc.attr('enabled')?.value ?? true));
   const policy = v.attr('policy');
-  if (policy) b.set(['policy'], parsePolicy(policy.value), { file: v.file, range: policy.range });
+  if (policy) b.set(['policy'], parsePolicy(policy.value), attrWhere(v, policy));
   // provider v3 inline replication_configuration { rules { status, destination { bucket } } }
   for (const rc of v.blocks('replication_configuration')) {
     b.set(['replication'], rc.unknown ? UNKNOWN : { enabled: true, rules: [] }, rc);
@@ -53,11 +53,11 @@ function parsePolicy(v: unknown): unknown {
   return normalizePolicyDocument(v);
 }
 
-function applyVersioning(b: ObjectBuilder, view: BodyView, enabled: unknown, enabledAttr?: { range: import('../../../model/source.js').Range }): void {
+function applyVersioning(b: ObjectBuilder, view: BodyView, enabled: unknown, enabledAttr?: Pick<AttrView, 'range' | 'file'>): void {
   b.locate(['versioning'], view);
-  b.set(['versioning', 'enabled'], view.unknown ? UNKNOWN : enabled, enabledAttr ? { file: view.file, range: enabledAttr.range } : undefined);
+  b.set(['versioning', 'enabled'], view.unknown ? UNKNOWN : enabled, enabledAttr ? attrWhere(view, enabledAttr) : undefined);
   const mfa = view.attr('mfa_delete');
-  if (mfa) b.set(['versioning', 'mfa_delete'], isUnknown(mfa.value) ? UNKNOWN : toBool(mfa.value) === true || mfa.value === 'Enabled', { file: view.file, range: mfa.range });
+  if (mfa) b.set(['versioning', 'mfa_delete'], isUnknown(mfa.value) ? UNKNOWN : toBool(mfa.value) === true || mfa.value === 'Enabled', attrWhere(view, mfa));
 }
 
 function applyLogging(b: ObjectBuilder, view: BodyView): void {
@@ -114,7 +114,7 @@ const versioning = fold((b, r) => {
     const enabled = !status ? UNKNOWN : isUnknown(status.value) ? UNKNOWN : status.value === 'Enabled';
     applyVersioning(b, cfg, enabled, status);
     const mfa = cfg.attr('mfa_delete');
-    if (mfa) b.set(['versioning', 'mfa_delete'], isUnknown(mfa.value) ? UNKNOWN : mfa.value === 'Enabled', { file: cfg.file, range: mfa.range });
+    if (mfa) b.set(['versioning', 'mfa_delete'], isUnknown(mfa.value) ? UNKNOWN : mfa.value === 'Enabled', attrWhere(cfg, mfa));
     // the finding for a disabled bucket points at the split resource
     if (!status) b.locate(['versioning', 'enabled'], cfg);
   }
@@ -142,7 +142,7 @@ const lifecycle = fold((b, r) => {
 
 const policy = fold((b, r) => {
   const p = r.view.attr('policy');
-  if (p) b.set(['policy'], parsePolicy(p.value), { file: r.view.file, range: p.range });
+  if (p) b.set(['policy'], parsePolicy(p.value), attrWhere(r.view, p));
 });
 
 const replication: ResourceAdapter = (r, ctx) => {

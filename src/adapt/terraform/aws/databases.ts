@@ -6,10 +6,9 @@
  */
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import type { TerraformResource } from '../resource.js';
 import type { BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyAttrs, copyTags, policyDocument, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 import { applyParameterGroup, unexpandedCount } from './rds.js';
 
 const where = (view: BodyView, a: { range: BodyView['range'] }) => ({ file: view.file, range: a.range });
@@ -160,10 +159,6 @@ const redshiftLogging: ResourceAdapter = (r, ctx) => {
 
 const DOMAINS = ['aws_opensearch_domain', 'aws_elasticsearch_domain'];
 
-function parsePolicy(v: unknown): unknown {
-  return isUnknown(v) ? UNKNOWN : normalizePolicyDocument(v);
-}
-
 function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
   return (r, ctx) => {
     const v = r.view;
@@ -220,7 +215,7 @@ function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
       copyAttr(b, ['log_publishing_options', i, 'cloudwatch_log_group_arn'], e, 'cloudwatch_log_group_arn');
     });
     const policy = v.attr('access_policies');
-    if (policy) b.set(['access_policies'], parsePolicy(policy.value), where(v, policy));
+    if (policy) b.set(['access_policies'], policyDocument(policy), where(v, policy));
     copyTags(b, v);
   };
 }
@@ -230,7 +225,7 @@ const domainPolicy: ResourceAdapter = (r, ctx) => {
   const target = ctx.target(r, 'domain_name', DOMAINS, 'domain_name');
   const b = target && ctx.builder(target);
   const p = r.view.attr('access_policies');
-  if (b && p) b.set(['access_policies'], parsePolicy(p.value), where(r.view, p));
+  if (b && p) b.set(['access_policies'], policyDocument(p), where(r.view, p));
 };
 
 export const primary: Record<string, ResourceAdapter> = {

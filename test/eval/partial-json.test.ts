@@ -136,6 +136,88 @@ resource "aws_wafv2_web_acl" "acl" {
   });
 });
 
+describe('aws_iam_policy_document with unknown values', () => {
+  const tf = `
+resource "aws_eks_cluster" "c" {
+  name = "main"
+}
+
+resource "aws_iam_openid_connect_provider" "eks" {
+  url = aws_eks_cluster.c.identity[0].oidc[0].issuer
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.eks.arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "\${replace(aws_iam_openid_connect_provider.eks.url, "https://", "")}:sub"
+      values   = ["system:serviceaccount:app:web"]
+    }
+  }
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+  dynamic "statement" {
+    for_each = data.external.extra.result
+    content {
+      actions = statement.value
+    }
+  }
+}
+
+resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+
+data "aws_iam_policy_document" "known" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::reports/*"]
+  }
+}
+
+resource "aws_iam_policy" "known" {
+  policy = data.aws_iam_policy_document.known.minified_json
+}
+`;
+  const rs = unit(tf);
+
+  it('is an unknown string whose structure has UNKNOWN where the configuration is unknown', () => {
+    const a = rs.get('aws_iam_role.r')!.view.attr('assume_role_policy')!;
+    expect(isUnknown(a.value)).toBe(true);
+    expect(a.decoded).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['sts:AssumeRoleWithWebIdentity'],
+          Principal: { Federated: [UNKNOWN] },
+          // the condition variable is unknown: the condition cannot be placed
+          Condition: UNKNOWN,
+        },
+        { Effect: 'Allow', Action: ['sts:AssumeRole'], Principal: { AWS: ['*'] } },
+        // a dynamic statement over an unknown collection
+        UNKNOWN,
+      ],
+    });
+  });
+
+  it('a wholly known document is still a JSON string', () => {
+    const a = rs.get('aws_iam_policy.known')!.view.attr('policy')!;
+    expect(a.value).toBe('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::reports/*"]}]}');
+    expect(a.decoded).toBeUndefined();
+  });
+});
+
 describe('normalizePolicyDocument keeps UNKNOWN where it is', () => {
   it('unknown values are neither widened into lists nor read', () => {
     expect(

@@ -9,8 +9,9 @@ import { evaluateTerraformUnit } from '../../src/eval/terraform/index.js';
 import { stableKey } from '../../src/eval/terraform/values.js';
 import { normalizePolicyDocument } from '../../src/adapt/aws/policy-document.js';
 import { policyDocument } from '../../src/adapt/terraform/aws/context.js';
+import { adaptTerraformAws } from '../../src/adapt/terraform/aws/index.js';
 import type { TerraformResource } from '../../src/adapt/terraform/resource.js';
-import { decodedJson, isUnknown, UNKNOWN, unknownJson } from '../../src/model/model.js';
+import { decodedJson, emptyModel, isUnknown, UNKNOWN, unknownJson } from '../../src/model/model.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
 
 function unit(tf: string): Map<string, TerraformResource> {
@@ -234,5 +235,62 @@ describe('normalizePolicyDocument keeps UNKNOWN where it is', () => {
     expect(normalizePolicyDocument({ Version: '2012-10-17', Statement: UNKNOWN })).toEqual({ Version: '2012-10-17', Statement: UNKNOWN });
     expect(normalizePolicyDocument(UNKNOWN)).toBe(UNKNOWN);
     expect(normalizePolicyDocument(unknownJson({ Statement: [] }))).toBe(UNKNOWN);
+  });
+});
+
+describe('adapters read the decoded structure of JSON attributes', () => {
+  const tf = `
+resource "aws_ecr_repository" "web" {
+  name = "web"
+}
+
+resource "aws_sqs_queue" "dlq" {
+  name_prefix = "orders-dlq-"
+}
+
+resource "aws_sqs_queue" "orders" {
+  name           = "orders"
+  redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, maxReceiveCount = 5 })
+}
+
+resource "aws_ecs_task_definition" "web" {
+  family = "web"
+  container_definitions = jsonencode([
+    { name = "web", image = "\${aws_ecr_repository.web.repository_url}:1", privileged = true,
+      environment = [{ name = "DB_PASSWORD", value = aws_sqs_queue.dlq.url }] },
+    local.sidecar,
+  ])
+}
+
+locals {
+  sidecar = { name = "sidecar", image = data.external.img.result }
+}
+
+resource "aws_s3_bucket" "b" {
+  bucket_prefix = "b-"
+}
+
+resource "aws_s3_bucket_policy" "b" {
+  bucket = aws_s3_bucket.b.id
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.b.arn}/*" }] })
+}
+`;
+  const sink = { model: emptyModel(), sourceMap: [] };
+  adaptTerraformAws([...unit(tf).values()], sink);
+  const aws = sink.model.aws;
+
+  it('policies: the normalised document with UNKNOWN in place', () => {
+    expect(aws.s3.buckets[0].policy).toEqual({ Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: UNKNOWN }] });
+  });
+
+  it('ECS container definitions and SQS redrive policies', () => {
+    expect(aws.ecs.task_definitions[0].container_definitions).toEqual([
+      { name: 'web', image: UNKNOWN, privileged: true, environment: [{ name: 'DB_PASSWORD' }] },
+      { name: 'sidecar', image: UNKNOWN },
+    ]);
+    const orders = aws.sqs.queues.find((q) => q.name === 'orders')!;
+    expect(orders.redrive_policy).toEqual({ deadLetterTargetArn: UNKNOWN, maxReceiveCount: 5 });
+    // the dead-letter queue is still found by reference
+    expect(aws.sqs.queues.find((q) => q.name !== 'orders')!.is_dead_letter_queue).toBe(true);
   });
 });

@@ -117,6 +117,11 @@ export function copyPolicy(b: ObjectBuilder, path: ModelPath, view: BodyView, na
   return copyRead(b, path, view, name, def, policyDocument);
 }
 
+/** Copies a JSON attribute into the model at `path`, parsed by `parse` from its value or its partly known structure (jsonValue). */
+export function copyJson(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def: unknown, parse: (v: unknown) => unknown): AttrView | undefined {
+  return copyRead(b, path, view, name, def, (a) => parse(jsonValue(a)));
+}
+
 /** Copies several attributes of the same name into the model under `prefix`. */
 export function copyAttrs(b: ObjectBuilder, prefix: ModelPath, view: BodyView, spec: Record<string, unknown>): void {
   for (const [name, def] of Object.entries(spec)) copyAttr(b, [...prefix, name], view, name, def);

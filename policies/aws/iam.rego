@@ -101,6 +101,17 @@ condition_keys(st) := {lower(k) |
 	some k, _ in block
 }
 
+# Every key of the statement's Condition can be read: neither the Condition nor one of its
+# operator blocks is unknown (e.g. a block keyed by an OIDC provider's unknown URL), so a key
+# missing from condition_keys is really missing.
+condition_keys_known(st) if {
+	c := object.get(st, "Condition", {})
+	lib.known(c)
+	every _, block in c {
+		lib.known(block)
+	}
+}
+
 # AWS-IAM-006: a trust policy any AWS principal can use (no condition narrows it).
 deny contains lib.finding("AWS-IAM-006", r, ["assume_role_policy", "Statement", i], {"name": r.name, "statement": i}) if {
 	some r in roles
@@ -131,7 +142,7 @@ deny contains lib.finding("AWS-IAM-007", r, ["assume_role_policy", "Statement", 
 	some i, st in doc.Statement
 	st.Effect == "Allow"
 	not any_principal(st)
-	lib.known(object.get(st, "Condition", {}))
+	condition_keys_known(st)
 	not "sts:externalid" in condition_keys(st)
 	own := {account_string(a) | some a in lib.config_value("own_account_ids", [])}
 	accounts := {account | some p in aws_principals(st); account := principal_account(p); not account in own}
@@ -206,7 +217,7 @@ deny contains lib.finding("AWS-IAM-013", r, ["assume_role_policy", "Statement", 
 	lib.known(doc)
 	some i, st in doc.Statement
 	st.Effect == "Allow"
-	lib.known(object.get(st, "Condition", {}))
+	condition_keys_known(st)
 	some issuer in trusted_issuers(st)
 	not concat("", [issuer, ":sub"]) in condition_keys(st)
 }

@@ -40,6 +40,25 @@ test_unknown_passes if {
 	count(fs) == 0
 }
 
+# Partly known documents (jsonencode naming a resource's ARN): known statements are judged,
+# a statement is never judged on its unknown parts.
+test_partly_known_document if {
+	unk := {"__unknown__": true}
+
+	# the unknown resource could be anything but "*" is not known: no finding
+	count(findings([st(["*"], [unk])])) == 0
+	count(findings([st(["*"], unk)])) == 0
+	count(findings([{"Effect": unk, "Action": ["*"], "Resource": ["*"]}])) == 0
+
+	# an unknown statement or value beside a known admin statement does not hide it
+	[f] := findings([unk, st(["*"], ["*"])])
+	f.path == ["document", "Statement", 1]
+	count(findings([st(["s3:GetObject"], [unk]), st(["*"], ["*", unk])])) == 1
+	count(findings([st([unk, "*"], ["*"])])) == 1
+	fs := iam.deny with input as {"aws": {"iam": {"policies": [{"id": "p", "document": {"Version": "2012-10-17", "Statement": unk}}]}}}
+	count(fs) == 0
+}
+
 # ---- AWS-IAM-002 … AWS-IAM-012 ----
 
 rule_findings(rule, inp) := [f | some f in iam.deny with input as inp; f.rule == rule]
@@ -61,6 +80,8 @@ test_passrole_scoped_or_covered_passes if {
 	count(rule_findings("AWS-IAM-002", pol_input([st(["iam:*", "*"], ["*"])]))) == 0
 	count(rule_findings("AWS-IAM-002", pol_input([st([{"__unknown__": true}], ["*"])]))) == 0
 	count(rule_findings("AWS-IAM-002", pol_input([{"Effect": "Deny", "Action": ["iam:PassRole"], "Resource": ["*"]}]))) == 0
+	count(rule_findings("AWS-IAM-002", pol_input([st(["iam:PassRole"], [{"__unknown__": true}])]))) == 0
+	count(rule_findings("AWS-IAM-009", pol_input([st(["iam:*"], [{"__unknown__": true}])]))) == 0
 }
 
 test_not_action_fires if {
@@ -117,6 +138,15 @@ test_trust_any_principal_passes if {
 	count(rule_findings("AWS-IAM-006", {"aws": {"iam": {"roles": [role({"assume_role_policy": trust({"Effect": "Allow", "Principal": {"AWS": {"__unknown__": true}}})})]}}})) == 0
 	count(rule_findings("AWS-IAM-006", {"aws": {"iam": {"roles": [role({"assume_role_policy": {"__unknown__": true}})]}}})) == 0
 	count(rule_findings("AWS-IAM-006", {"aws": {"iam": {"roles": [role({"assume_role_policy": trust({"Effect": "Allow", "Principal": "*", "Condition": {"__unknown__": true}})})]}}})) == 0
+	count(rule_findings("AWS-IAM-006", {"aws": {"iam": {"roles": [role({"assume_role_policy": trust({"Effect": "Allow", "Principal": {"AWS": "*"}, "Condition": {"StringEquals": {"aws:PrincipalOrgID": {"__unknown__": true}}}})})]}}})) == 0
+	count(rule_findings("AWS-IAM-006", {"aws": {"iam": {"roles": [role({"assume_role_policy": trust({"Effect": "Allow", "Principal": {"AWS": "*"}, "Condition": {"StringEquals": {"__unknown__": true}}})})]}}})) == 0
+}
+
+test_trust_any_principal_beside_unknowns_fires if {
+	unk := {"__unknown__": true}
+	doc := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": unk}, "Condition": {"StringEquals": unk}}, unk, {"Effect": "Allow", "Principal": {"AWS": "*"}}]}
+	[f] := rule_findings("AWS-IAM-006", {"aws": {"iam": {"roles": [role({"assume_role_policy": doc})]}}})
+	f.path == ["assume_role_policy", "Statement", 2]
 }
 
 cross(principal, cond) := {"aws": {"iam": {"roles": [role({"assume_role_policy": trust(object.union({"Effect": "Allow", "Principal": {"AWS": principal}, "Action": "sts:AssumeRole"}, cond))})]}}}
@@ -133,6 +163,7 @@ test_cross_account_without_external_id_fires if {
 test_cross_account_passes if {
 	count(rule_findings("AWS-IAM-007", cross("arn:aws:iam::444455556666:root", {"Condition": {"StringEquals": {"sts:ExternalId": "x"}}}))) == 0
 	count(rule_findings("AWS-IAM-007", cross("arn:aws:iam::444455556666:root", {"Condition": {"__unknown__": true}}))) == 0
+	count(rule_findings("AWS-IAM-007", cross("arn:aws:iam::444455556666:root", {"Condition": {"StringEquals": {"__unknown__": true}}}))) == 0
 	count(rule_findings("AWS-IAM-007", cross({"__unknown__": true}, {}))) == 0
 	count(rule_findings("AWS-IAM-007", cross([{"__unknown__": true}], {}))) == 0
 	count(rule_findings("AWS-IAM-007", cross("*", {}))) == 0
@@ -212,5 +243,8 @@ test_oidc_with_subject_passes if {
 	count(rule_findings("AWS-IAM-013", oidc({"Federated": "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC"}, {}))) == 0
 	count(rule_findings("AWS-IAM-013", oidc({"Federated": {"__unknown__": true}}, {}))) == 0
 	count(rule_findings("AWS-IAM-013", oidc({"Federated": gh_provider}, {"Condition": {"__unknown__": true}}))) == 0
+
+	# an operator block keyed by an unknown value may hold the subject
+	count(rule_findings("AWS-IAM-013", oidc({"Federated": gh_provider}, {"Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"__unknown__": true}}}))) == 0
 	count(rule_findings("AWS-IAM-013", oidc({"Federated": [{"__unknown__": true}]}, {}))) == 0
 }

@@ -185,9 +185,29 @@ denies_insecure_transport(b) if {
 	not lib.known(st)
 }
 
+# The statement list of a partly known policy (a `jsonencode` naming the bucket's ARN) is unknown.
+denies_insecure_transport(b) if lib.unknown(b.policy.Statement)
+
+# A Deny whose condition tests aws:SecureTransport false. A statement whose effect or whose
+# condition is unknown where it would say so may be that Deny: never reported on.
 denies_insecure_transport(b) if {
 	some [_, st] in statements(b)
-	st.Effect == "Deny"
+	may_deny(st)
+	may_test_insecure_transport(st)
+}
+
+may_deny(st) if st.Effect == "Deny"
+
+may_deny(st) if lib.unknown(st.Effect)
+
+may_test_insecure_transport(st) if lib.unknown(st.Condition)
+
+may_test_insecure_transport(st) if {
+	some op in ["Bool", "BoolIfExists"]
+	lib.unknown(st.Condition[op])
+}
+
+may_test_insecure_transport(st) if {
 	some op in ["Bool", "BoolIfExists"]
 	v := st.Condition[op]["aws:SecureTransport"]
 	secure_transport_false(v)
@@ -195,10 +215,18 @@ denies_insecure_transport(b) if {
 
 secure_transport_false(v) if v in insecure_transport_values
 
+secure_transport_false(v) if lib.unknown(v)
+
 secure_transport_false(v) if {
 	is_array(v)
 	some x in v
 	x in insecure_transport_values
+}
+
+secure_transport_false(v) if {
+	is_array(v)
+	some x in v
+	lib.unknown(x)
 }
 
 deny contains lib.finding("AWS-S3-010", b, ["policy"], {"name": b.name}) if {

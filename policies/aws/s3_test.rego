@@ -212,6 +212,17 @@ test_public_policy_with_condition_or_unknown_passes if {
 	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Principal": unk})}))) == 0
 	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Effect": "Deny"})}))) == 0
 	count(only("AWS-S3-008", good_bucket({"policy": unk}))) == 0
+	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Condition": {"StringEquals": {"aws:SourceVpce": unk}}})}))) == 0
+	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Condition": unk})}))) == 0
+	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Effect": unk})}))) == 0
+	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Principal": {"AWS": unk}})}))) == 0
+}
+
+test_public_policy_beside_unknowns_fires if {
+	# the resource is the bucket's unknown ARN: the principal is still everyone
+	[f] := only("AWS-S3-008", good_bucket({"policy": {"Statement": [unk, {"Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject"], "Resource": [unk]}]}}))
+	f.path == ["policy", "Statement", 1]
+	count(only("AWS-S3-008", good_bucket({"policy": allow_all({"Principal": {"AWS": [unk, "*"]}})}))) == 1
 }
 
 test_public_acl_fires if {
@@ -239,6 +250,23 @@ test_secure_transport_variants_pass if {
 	count(only("AWS-S3-010", good_bucket({"policy": deny_st(["false"])}))) == 0
 	count(only("AWS-S3-010", good_bucket({"policy": unk}))) == 0
 	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [unk]}}))) == 0
+}
+
+# A partly known policy: a statement unknown where it would deny insecure transport may do so.
+test_secure_transport_unknown_parts_pass if {
+	count(only("AWS-S3-010", good_bucket({"policy": {"Version": "2012-10-17", "Statement": unk}}))) == 0
+	count(only("AWS-S3-010", good_bucket({"policy": deny_st(unk)}))) == 0
+	count(only("AWS-S3-010", good_bucket({"policy": deny_st([unk])}))) == 0
+	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [{"Effect": "Deny", "Condition": unk}]}}))) == 0
+	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [{"Effect": "Deny", "Condition": {"Bool": unk}}]}}))) == 0
+	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [{"Effect": unk, "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}}))) == 0
+}
+
+test_secure_transport_known_parts_fire if {
+	# the resource is unknown, but no statement denies insecure transport
+	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": unk}, "Action": ["s3:GetObject"], "Resource": [unk]}]}}))) == 1
+	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [{"Effect": "Allow", "Resource": [unk], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}}))) == 1
+	count(only("AWS-S3-010", good_bucket({"policy": {"Statement": [{"Effect": "Deny", "Resource": [unk], "Condition": {"StringEquals": unk}}]}}))) == 1
 }
 
 test_sensitive_bucket_without_kms_fires if {

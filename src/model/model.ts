@@ -15,6 +15,28 @@ export function isUnknown(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (v as Record<string, unknown>)[UNKNOWN_KEY] === true;
 }
 
+const DECODED = Symbol('decoded JSON');
+
+/**
+ * An unknown string that is known to be the JSON encoding of a partially known structure:
+ * Terraform's `jsonencode` of a value holding unknowns (a policy naming a resource's ARN), an
+ * `aws_iam_policy_document` with an unknown identifier. It is UNKNOWN in every respect
+ * (`isUnknown`, JSON, equality, `Object.keys`): the structure is a non-enumerable symbol
+ * property that only `decodedJson` reads, so it never reaches the policies. Adapters that parse
+ * JSON attributes read the structure instead of giving up on the whole document.
+ */
+export function unknownJson(decoded: unknown): unknown {
+  if (isUnknown(decoded)) return UNKNOWN;
+  const marker = { [UNKNOWN_KEY]: true as const };
+  Object.defineProperty(marker, DECODED, { value: decoded });
+  return Object.freeze(marker);
+}
+
+/** The partially known structure an unknown JSON string encodes (see unknownJson); undefined when none. */
+export function decodedJson(v: unknown): unknown {
+  return isUnknown(v) ? (v as { [DECODED]?: unknown })[DECODED] : undefined;
+}
+
 export type ModelPath = (string | number)[];
 
 export interface ModelObject {

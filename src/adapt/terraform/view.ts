@@ -22,6 +22,13 @@ export interface AttrView {
    * definition, the tfvars line, the module call argument. Shown as SARIF relatedLocations.
    */
   related?: RelatedRange[];
+  /**
+   * When the value is an unknown JSON string whose structure is partly known (`jsonencode` of a
+   * value holding unknowns, an `aws_iam_policy_document` naming an unknown ARN): that structure,
+   * with UNKNOWN where values are unknown. Absent otherwise (and always for plans, which carry
+   * no structure for unknown strings).
+   */
+  decoded?: unknown;
 }
 
 export interface RelatedRange extends FileRange {

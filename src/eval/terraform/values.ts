@@ -3,7 +3,7 @@
  * null, arrays, plain objects) with the model's UNKNOWN marker for what cannot be known
  * statically. Partially known collections stay partially known.
  */
-import { isUnknown, UNKNOWN } from '../../model/model.js';
+import { decodedJson, isUnknown, UNKNOWN } from '../../model/model.js';
 import type { Range } from '../../model/source.js';
 
 export { isUnknown, UNKNOWN };
@@ -107,6 +107,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 /** Deterministic JSON with sorted keys (memo keys). */
 export function stableKey(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableKey).join(',')}]`;
+  // unknown JSON strings with different structures must not share a memo entry
+  const decoded = decodedJson(v);
+  if (decoded !== undefined) return `{"__unknown__":true,"\u0000decoded":${stableKey(decoded)}}`;
   if (v && typeof v === 'object') {
     return `{${Object.keys(v)
       .sort()

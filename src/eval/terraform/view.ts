@@ -2,13 +2,15 @@
  * BodyViews over evaluated values: what the adapters read when the evaluator runs.
  * Attributes evaluate lazily (once), `dynamic` blocks expand, `.tf.json`-style
  * attributes-as-blocks are read as blocks, and every AttrView whose value came through a
- * variable carries the `related` locations of that variable.
+ * variable carries the `related` locations of that variable. An unknown JSON string built from
+ * a partly known value (`jsonencode`, see unknownJson) carries that value as `decoded`.
  */
 import type { Attribute, Body, Expression, ObjectExpr } from '../../parse/hcl/ast.js';
 import type { Range } from '../../model/source.js';
 import { UnknownBodyView, type AttrView, type BodyView, type RelatedRange } from '../../adapt/terraform/view.js';
 import { iterate, withVars, type Ctx } from './expr.js';
 import { isObject, isUnknown, UNKNOWN } from './values.js';
+import { decodedJson } from '../../model/model.js';
 import { attributesOf } from './shape.js';
 
 /** What a view needs from the module instance it belongs to. */
@@ -39,10 +41,8 @@ export class EvalBodyView implements BodyView {
     if (item) {
       // an attribute from an override file is evaluated and located in its own file
       const file = item.file ?? this.file;
-      out = { value: this.host.safeEval(item.expr, this.ctxIn(file)), range: item.range, expr: item.expr };
+      out = attrView(this.host.safeEval(item.expr, this.ctxIn(file)), item.range, item.expr, this.host.relatedFor(item.expr));
       if (file !== this.file) out.file = file;
-      const related = this.host.relatedFor(item.expr);
-      if (related?.length) out.related = related;
     }
     attrs.set(name, out);
     return out;
@@ -110,6 +110,15 @@ export class EvalBodyView implements BodyView {
   }
 }
 
+/** An attribute's view: its value, where it is, where the value came from, and its decoded JSON structure. */
+function attrView(value: unknown, range: Range, expr: Expression, related?: RelatedRange[]): AttrView {
+  const out: AttrView = { value, range, expr };
+  if (related?.length) out.related = related;
+  const decoded = decodedJson(value);
+  if (decoded !== undefined) out.decoded = decoded;
+  return out;
+}
+
 /** `ingress = [{ … }]` / `.tf.json` objects used as blocks. */
 function attributeBlocks(file: string, expr: Expression, ctx: Ctx, host: ViewHost): BodyView[] {
   if (expr.type === 'object') return [new ObjectExprView(file, expr, ctx, host)];
@@ -136,10 +145,7 @@ class ObjectExprView implements BodyView {
   attr(name: string): AttrView | undefined {
     const item = this.item(name);
     if (!item) return undefined;
-    const out: AttrView = { value: this.host.safeEval(item.value, this.ctx), range: item.range, expr: item.value };
-    const related = this.host.relatedFor(item.value);
-    if (related?.length) out.related = related;
-    return out;
+    return attrView(this.host.safeEval(item.value, this.ctx), item.range, item.value, this.host.relatedFor(item.value));
   }
   blocks(type: string): BodyView[] {
     const item = this.item(type);
@@ -159,7 +165,7 @@ class ValueBodyView implements BodyView {
     if (!Object.prototype.hasOwnProperty.call(this.value, name)) return undefined;
     const v = this.value[name];
     if (v === null) return undefined;
-    return { value: v, range: this.range, expr: this.expr };
+    return attrView(v, this.range, this.expr);
   }
   blocks(type: string): BodyView[] {
     const v = this.value[type];

@@ -4,6 +4,7 @@
  * object they configure.
  */
 import { modelDefaults } from '../../aws/defaults.js';
+import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { ObjectBuilder } from '../../builder.js';
 import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../../model/model.js';
 import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
@@ -78,16 +79,47 @@ export class TfAwsContext {
 
 /** Copies an attribute into the model at `path` (with its range), or a default (ranged to the block). */
 export function copyAttr(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def?: unknown, convert?: (v: unknown) => unknown): AttrView | undefined {
+  return copyRead(b, path, view, name, def, (a) => (isUnknown(a.value) ? UNKNOWN : convert ? convert(a.value) : a.value));
+}
+
+/** copyAttr with the model value read from the whole AttrView. */
+function copyRead(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def: unknown, read: (a: AttrView) => unknown): AttrView | undefined {
   const a = view.attr(name);
   if (a) {
-    const v = isUnknown(a.value) ? UNKNOWN : convert ? convert(a.value) : a.value;
-    b.set(path, v, attrWhere(view, a));
+    b.set(path, read(a), attrWhere(view, a));
     b.relate(path, a.related);
     return a;
   }
   if (view.unknown) b.set(path, UNKNOWN);
   else if (def !== undefined) b.set(path, def);
   return undefined;
+}
+
+/**
+ * A JSON attribute (a policy, a redrive policy) as something to parse: its value, or, when that
+ * is an unknown string whose structure is partly known (`jsonencode({ … Resource = aws_s3_bucket.b.arn })`),
+ * the structure, with UNKNOWN where values are unknown.
+ */
+export function jsonValue(a: AttrView): unknown {
+  return isUnknown(a.value) && a.decoded !== undefined ? a.decoded : a.value;
+}
+
+/**
+ * A policy document attribute in the canonical shape (normalizePolicyDocument): statements whose
+ * parts are known can be judged even when another part of the document is unknown.
+ */
+export function policyDocument(a: AttrView): unknown {
+  return normalizePolicyDocument(jsonValue(a));
+}
+
+/** Copies a policy document attribute into the model at `path` (see copyAttr and policyDocument). */
+export function copyPolicy(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def?: unknown): AttrView | undefined {
+  return copyRead(b, path, view, name, def, policyDocument);
+}
+
+/** Copies a JSON attribute into the model at `path`, parsed by `parse` from its value or its partly known structure (jsonValue). */
+export function copyJson(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def: unknown, parse: (v: unknown) => unknown): AttrView | undefined {
+  return copyRead(b, path, view, name, def, (a) => parse(jsonValue(a)));
 }
 
 /** Copies several attributes of the same name into the model under `prefix`. */

@@ -10,7 +10,7 @@ import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { allRefs } from '../references.js';
 import type { TerraformResource } from '../resource.js';
 import { attrWhere, type BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, toBool, toNumber, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyAttrs, copyTags, jsonValue, toBool, toNumber, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 
 /** The resource of `types` an attribute refers to anywhere inside its expression (templates included). */
@@ -236,7 +236,7 @@ const sqsQueue: ResourceAdapter = (r, ctx) => {
     visibility_timeout_seconds: 30,
   });
   const rp = v.attr('redrive_policy');
-  if (rp) b.set(['redrive_policy'], jsonObject(rp.value), attrWhere(v, rp));
+  if (rp) b.set(['redrive_policy'], jsonObject(jsonValue(rp)), attrWhere(v, rp));
   if (v.attr('redrive_allow_policy')) b.set(['is_dead_letter_queue'], true);
   copyTags(b, v);
 };
@@ -251,7 +251,7 @@ function markDeadLetterTargets(ctx: TfAwsContext, r: TerraformResource, attrName
     const tb = t && ctx.builder(t);
     if (tb) tb.set(['is_dead_letter_queue'], true);
   }
-  const doc = jsonObject(a.value) as Record<string, unknown>;
+  const doc = jsonObject(jsonValue(a)) as Record<string, unknown>;
   const arn = !isUnknown(doc) ? doc.deadLetterTargetArn : undefined;
   if (typeof arn === 'string') {
     const name = arn.split(':').pop();
@@ -265,7 +265,7 @@ const sqsRedrivePolicy: ResourceAdapter = (r, ctx) => {
   markDeadLetterTargets(ctx, r, 'redrive_policy');
   foldInto('queue_url', SQS, undefined, (b) => {
     const rp = r.view.attr('redrive_policy');
-    if (rp) b.set(['redrive_policy'], jsonObject(rp.value), attrWhere(r.view, rp));
+    if (rp) b.set(['redrive_policy'], jsonObject(jsonValue(rp)), attrWhere(r.view, rp));
   })(r, ctx);
 };
 

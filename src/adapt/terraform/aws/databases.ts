@@ -6,10 +6,9 @@
  */
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import type { TerraformResource } from '../resource.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyAttrs, copyTags, policyDocument, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 import { applyParameterGroup, unexpandedCount } from './rds.js';
 
 // ---------------------------------------------------------------- RDS clusters
@@ -158,10 +157,6 @@ const redshiftLogging: ResourceAdapter = (r, ctx) => {
 
 const DOMAINS = ['aws_opensearch_domain', 'aws_elasticsearch_domain'];
 
-function parsePolicy(v: unknown): unknown {
-  return isUnknown(v) ? UNKNOWN : normalizePolicyDocument(v);
-}
-
 function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
   return (r, ctx) => {
     const v = r.view;
@@ -218,7 +213,7 @@ function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
       copyAttr(b, ['log_publishing_options', i, 'cloudwatch_log_group_arn'], e, 'cloudwatch_log_group_arn');
     });
     const policy = v.attr('access_policies');
-    if (policy) b.set(['access_policies'], parsePolicy(policy.value), attrWhere(v, policy));
+    if (policy) b.set(['access_policies'], policyDocument(policy), attrWhere(v, policy));
     copyTags(b, v);
   };
 }
@@ -228,7 +223,7 @@ const domainPolicy: ResourceAdapter = (r, ctx) => {
   const target = ctx.target(r, 'domain_name', DOMAINS, 'domain_name');
   const b = target && ctx.builder(target);
   const p = r.view.attr('access_policies');
-  if (b && p) b.set(['access_policies'], parsePolicy(p.value), attrWhere(r.view, p));
+  if (b && p) b.set(['access_policies'], policyDocument(p), attrWhere(r.view, p));
 };
 
 export const primary: Record<string, ResourceAdapter> = {

@@ -1,14 +1,11 @@
 /** KMS, GuardDuty, AWS Config, Security Hub, CloudWatch log groups and alarms, Access Analyzer, account settings. */
 import type { ObjectBuilder } from '../../builder.js';
-import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { literalValue, NOT_LITERAL } from '../../../parse/hcl/literal.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, toBool, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
-
-const parseDocument = (v: unknown): unknown => (isUnknown(v) ? UNKNOWN : normalizePolicyDocument(v));
+import { copyAttr, copyAttrs, copyPolicy, copyTags, toBool, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 // ---- KMS ----
 
@@ -28,14 +25,14 @@ const kmsKey: ResourceAdapter = (r, ctx) => {
     bypass_policy_lockout_safety_check: false,
   });
   // absent: the default key policy (the account root principal only)
-  copyAttr(b, ['policy'], r.view, 'policy', undefined, parseDocument);
+  copyPolicy(b, ['policy'], r.view, 'policy');
   copyTags(b, r.view);
 };
 
 const kmsKeyPolicy: ResourceAdapter = (r, ctx) => {
   const target = ctx.target(r, 'key_id', KEY);
   const b = target && ctx.builder(target);
-  if (b) copyAttr(b, ['policy'], r.view, 'policy', undefined, parseDocument);
+  if (b) copyPolicy(b, ['policy'], r.view, 'policy');
 };
 
 // ---- GuardDuty ----

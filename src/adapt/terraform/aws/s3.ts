@@ -4,11 +4,10 @@
  */
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
-import { copyAttr, copyTags, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyTags, policyDocument, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 const BUCKET = ['aws_s3_bucket'];
 
@@ -30,7 +29,7 @@ const bucket: ResourceAdapter = (r, ctx) => {
   for (const enc of v.blocks('server_side_encryption_configuration')) applyEncryption(b, enc);
   for (const lc of v.blocks('lifecycle_rule')) addLifecycleRule(b, lc, toBool(lc.attr('enabled')?.value ?? true));
   const policy = v.attr('policy');
-  if (policy) b.set(['policy'], parsePolicy(policy.value), attrWhere(v, policy));
+  if (policy) b.set(['policy'], policyDocument(policy), attrWhere(v, policy));
   // provider v3 inline replication_configuration { rules { status, destination { bucket } } }
   for (const rc of v.blocks('replication_configuration')) {
     b.set(['replication'], rc.unknown ? UNKNOWN : { enabled: true, rules: [] }, rc);
@@ -47,11 +46,6 @@ const bucket: ResourceAdapter = (r, ctx) => {
     });
   }
 };
-
-function parsePolicy(v: unknown): unknown {
-  if (isUnknown(v)) return UNKNOWN;
-  return normalizePolicyDocument(v);
-}
 
 function applyVersioning(b: ObjectBuilder, view: BodyView, enabled: unknown, enabledAttr?: Pick<AttrView, 'range' | 'file'>): void {
   b.locate(['versioning'], view);
@@ -142,7 +136,7 @@ const lifecycle = fold((b, r) => {
 
 const policy = fold((b, r) => {
   const p = r.view.attr('policy');
-  if (p) b.set(['policy'], parsePolicy(p.value), attrWhere(r.view, p));
+  if (p) b.set(['policy'], policyDocument(p), attrWhere(r.view, p));
 });
 
 const replication: ResourceAdapter = (r, ctx) => {

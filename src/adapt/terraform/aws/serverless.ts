@@ -1,11 +1,12 @@
 /** ECS task definitions and services, other compute services. */
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
+import { copyAttr, copyAttrs, copyJson, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 /**
  * `container_definitions` (a JSON string, as `jsonencode` or a file gives it) as a list of
  * container definitions in the ECS API's shape. `environment` keeps variable names only:
- * values never enter the model. UNKNOWN when it cannot be parsed.
+ * values never enter the model. UNKNOWN when it cannot be parsed; a partly known list
+ * (`jsonencode` with an image URL unknown until apply) keeps UNKNOWN where values are unknown.
  */
 export function parseContainerDefinitions(v: unknown): unknown {
   if (isUnknown(v)) return UNKNOWN;
@@ -19,7 +20,7 @@ export function parseContainerDefinitions(v: unknown): unknown {
   }
   if (!Array.isArray(d)) return UNKNOWN;
   return d.map((c) => {
-    if (c === null || typeof c !== 'object' || Array.isArray(c)) return UNKNOWN;
+    if (c === null || typeof c !== 'object' || Array.isArray(c) || isUnknown(c)) return UNKNOWN;
     const out: Record<string, unknown> = { ...(c as Record<string, unknown>) };
     const env = out.environment;
     if (Array.isArray(env)) out.environment = env.map((e) => (e && typeof e === 'object' && 'name' in e ? { name: (e as { name: unknown }).name } : UNKNOWN));
@@ -35,7 +36,7 @@ const taskDefinition: ResourceAdapter = (r, ctx) => {
   copyAttr(b, ['network_mode'], r.view, 'network_mode', 'bridge');
   copyAttr(b, ['requires_compatibilities'], r.view, 'requires_compatibilities', [], toStringList);
   copyAttrs(b, [], r.view, { cpu: undefined, memory: undefined, execution_role_arn: undefined, task_role_arn: undefined });
-  copyAttr(b, ['container_definitions'], r.view, 'container_definitions', UNKNOWN, parseContainerDefinitions);
+  copyJson(b, ['container_definitions'], r.view, 'container_definitions', UNKNOWN, parseContainerDefinitions);
   copyTags(b, r.view);
 };
 

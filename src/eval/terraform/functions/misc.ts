@@ -35,6 +35,7 @@ import {
   toNum,
   toStr,
   UNKNOWN,
+  unknownJson,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +184,9 @@ function hashFn(algo: HashAlgo, b64: boolean) {
 }
 
 const encodingFunctions: FnTable = {
-  jsonencode: { params: 1, impl: ([v]) => jsonEncode(v) },
+  // Terraform's result is unknown when the value holds unknowns; the structure stays readable
+  // to adapters that parse the JSON (policy documents naming a resource's ARN).
+  jsonencode: { params: 1, unknowns: 'self', impl: ([v]) => (hasUnknown(v) ? unknownJson(v) : jsonEncode(v)) },
   jsondecode: { params: 1, impl: ([s]) => jsonDecode(toStr(s, 'str')) },
   yamlencode: { params: 1, impl: ([v]) => yamlEncode(v) },
   yamldecode: { params: 1, impl: ([s]) => yamlDecode(toStr(s, 'src')) },

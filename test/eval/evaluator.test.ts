@@ -177,4 +177,30 @@ describe('root variables', () => {
     expect(isUnknown(r.view.attr('bucket')!.value)).toBe(true);
     expect(r.view.attr('acl')!.value).toBe('private');
   });
+
+  it('resources that refer to each other: unknown where the cycle closes, no hang, one warning per bad attribute', () => {
+    const tf = `resource "aws_s3_bucket" "a" {
+  bucket = "a-\${aws_s3_bucket.b.tags.peer}"
+  tags   = { peer = "x" }
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+  tags   = { peer = aws_s3_bucket.a.bucket }
+  acl    = 1 + "x"
+}
+resource "aws_s3_bucket_versioning" "v" {
+  bucket = aws_s3_bucket.b.id
+}
+`;
+    const diagnostics: Diagnostic[] = [];
+    const rs = evaluateTerraformUnit({ root, unit: 'u', files: [parseHcl(tf, 'u/main.tf')], diagnostics, readText: () => undefined });
+    const byAddress = new Map(rs.map((r) => [r.address, r]));
+    // a → b.tags.peer → a.bucket: the reference back into a while a is built reads unknown
+    expect(isUnknown(byAddress.get('aws_s3_bucket.a')!.view.attr('bucket')!.value)).toBe(true);
+    expect(isUnknown(byAddress.get('aws_s3_bucket.b')!.view.attr('tags')!.value)).toBe(false);
+    // the versioning resource reads b's id (its name); the adapters read b's attributes through the same view
+    expect(byAddress.get('aws_s3_bucket_versioning.v')!.view.attr('bucket')!.value).toBe('b');
+    expect(isUnknown(byAddress.get('aws_s3_bucket.b')!.view.attr('acl')!.value)).toBe(true);
+    expect(diagnostics.filter((d) => d.code === 'tf-eval')).toHaveLength(1);
+  });
 });

@@ -117,7 +117,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
         for (const n of names) {
           const lower = n.toLowerCase();
           if (!(lower.endsWith('.tf') || lower.endsWith('.tf.json'))) continue;
-          const rel = join(dir, n);
+          const rel = dir === '.' ? n : `${dir}/${n}`; // dir is normalised, n a plain name
           const text = readQuiet(rel);
           if (text === undefined) continue;
           try {

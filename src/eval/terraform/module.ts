@@ -17,7 +17,7 @@ import type { FunctionContext } from './call.js';
 import { convert } from './types.js';
 import { EvalError, isObject, isUnknown, openObject, stableKey, toStr, UNKNOWN } from './values.js';
 import { EvalBodyView, type ViewHost } from './view.js';
-import { attrOf, fileOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
+import { attrOf, attributesOf, fileOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
 
 /** A value given to a variable, with where it was set. */
 export interface InputValue {
@@ -48,8 +48,8 @@ const MAX_INSTANCES = 10000;
 
 type Expansion =
   | { kind: 'single' }
-  | { kind: 'count'; n: number | undefined }
-  | { kind: 'for_each'; entries: [string, unknown][] | undefined };
+  | { kind: 'count'; n: number | undefined; list?: readonly Instance[] }
+  | { kind: 'for_each'; entries: [string, unknown][] | undefined; list?: readonly Instance[] };
 
 interface Instance {
   key: string | number | undefined;
@@ -316,17 +316,19 @@ export class ModuleInstance implements Resolver, ViewHost {
     return SINGLE;
   }
 
+  /** The instances of an expansion (made once per expansion). */
   static instances(x: Expansion): readonly Instance[] {
-    switch (x.kind) {
-      case 'single':
-        return SINGLE_INSTANCES;
-      case 'count':
-        if (x.n === undefined) return [{ key: undefined, unknownKey: true, vars: { count: { index: UNKNOWN } } }];
-        return Array.from({ length: x.n }, (_, i) => ({ key: i, unknownKey: false, vars: { count: { index: i } } }));
-      case 'for_each':
-        if (!x.entries) return [{ key: undefined, unknownKey: true, vars: { each: { key: UNKNOWN, value: UNKNOWN } } }];
-        return x.entries.map(([k, v]) => ({ key: k, unknownKey: false, vars: { each: { key: k, value: v } } }));
+    if (x.kind === 'single') return SINGLE_INSTANCES;
+    return (x.list ??= ModuleInstance.makeInstances(x));
+  }
+
+  private static makeInstances(x: Exclude<Expansion, { kind: 'single' }>): readonly Instance[] {
+    if (x.kind === 'count') {
+      if (x.n === undefined) return [{ key: undefined, unknownKey: true, vars: { count: { index: UNKNOWN } } }];
+      return Array.from({ length: x.n }, (_, i) => ({ key: i, unknownKey: false, vars: { count: { index: i } } }));
     }
+    if (!x.entries) return [{ key: undefined, unknownKey: true, vars: { each: { key: UNKNOWN, value: UNKNOWN } } }];
+    return x.entries.map(([k, v]) => ({ key: k, unknownKey: false, vars: { each: { key: k, value: v } } }));
   }
 
   // ---- resources ---------------------------------------------------------------------------------
@@ -363,31 +365,21 @@ export class ModuleInstance implements Resolver, ViewHost {
     return v;
   }
 
-  /** A resource instance as an object: configured attributes (lazily), computed ones unknown. */
+  /**
+   * A resource instance as an object: configured attributes, computed ones unknown (or derived
+   * from configured ones). Evaluated when first referenced, through the instance's one view:
+   * the adapters read the same values later without evaluating them again. A reference back
+   * to the resource while it is built reads unknown (Terraform rejects such cycles).
+   */
   private instanceObject(def: ResourceDef, inst: Instance): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
     const view = this.view(def, inst);
     for (const n of def.valueNames) {
-      let state: 0 | 1 | 2 = 0;
-      let val: unknown;
-      Object.defineProperty(obj, n, {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          if (state === 2) return val;
-          if (state === 1) return UNKNOWN;
-          state = 1;
-          const a = view.attr(n);
-          val = a ? a.value : blocksValue(view.blocks(n));
-          state = 2;
-          return val;
-        },
-      });
+      const a = view.attr(n);
+      obj[n] = a ? a.value : blocksValue(view.blocks(n));
     }
-    for (const [attr, derive] of Object.entries(DERIVED_ATTRIBUTES[def.type] ?? {})) {
-      if (Object.prototype.hasOwnProperty.call(obj, attr)) continue;
-      Object.defineProperty(obj, attr, { enumerable: true, configurable: true, get: () => derive(obj) });
-    }
+    const derived = DERIVED_ATTRIBUTES[def.type];
+    if (derived) for (const attr of Object.keys(derived)) if (!Object.prototype.hasOwnProperty.call(obj, attr)) obj[attr] = derived[attr](obj);
     return openObject(obj);
   }
 
@@ -397,7 +389,7 @@ export class ModuleInstance implements Resolver, ViewHost {
     let views = all.get(def);
     if (!views) all.set(def, (views = new Map()));
     let v = views.get(inst.key);
-    if (!v) views.set(inst.key, (v = new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, inst.vars), this)));
+    if (!v) views.set(inst.key, (v = new EvalBodyView(def.file, def.node.body, def.node.range, this.ctx(def.file, inst.vars), this, (def.attributes ??= attributesOf(def.node.body)))));
     return v;
   }
 

@@ -48,6 +48,8 @@ export interface ResourceDef extends ExpandableDef {
   alias: string;
   /** Names a reference to an instance sees (attributes and nested block types). */
   valueNames: string[];
+  /** The block's attributes by name (on first use). */
+  attributes?: Map<string, Attribute>;
   suppressions?: Record<string, string>;
   /** Diagnostics about the suppression comments (reasons missing). */
   suppressionDiagnostics: Diagnostic[];

@@ -31,7 +31,11 @@ export class EvalBodyView implements BodyView {
     readonly range: Range,
     private readonly ctx: Ctx,
     private readonly host: ViewHost,
-  ) {}
+    /** The body's attributes by name, when the caller has them already. */
+    attributes?: Map<string, Attribute>,
+  ) {
+    this.attributes = attributes;
+  }
 
   attr(name: string): AttrView | undefined {
     const attrs = (this.attrs ??= new Map());

@@ -12,6 +12,7 @@ export const UNKNOWN_KEY = '__unknown__';
 export const UNKNOWN: Readonly<{ __unknown__: true }> = Object.freeze({ [UNKNOWN_KEY]: true as const });
 
 export function isUnknown(v: unknown): boolean {
+  if (v === UNKNOWN) return true; // the common case, without a property read on any object
   return typeof v === 'object' && v !== null && (v as Record<string, unknown>)[UNKNOWN_KEY] === true;
 }
 

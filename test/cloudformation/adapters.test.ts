@@ -233,8 +233,10 @@ Resources:
   });
 
   it('reads the JSON and YAML fixtures without diagnostics', () => {
-    for (const f of fs.readdirSync(path.resolve(__dirname, '../../fixtures/cloudformation'))) {
-      const rel = `fixtures/cloudformation/${f}`;
+    // templates, and the templates of application directories (sam-app/template.yaml)
+    for (const f of fs.readdirSync(path.resolve(__dirname, '../../fixtures/cloudformation'), { recursive: true }) as string[]) {
+      const rel = `fixtures/cloudformation/${f.split(path.sep).join('/')}`;
+      if (!fs.statSync(path.resolve(__dirname, '../..', rel)).isFile()) continue;
       const r = processUnit({ kind: 'manifest', id: rel, files: [rel] }, path.resolve(__dirname, '../..'));
       expect(r.diagnostics, rel).toEqual([]);
       expect(r.sourceMap.length, rel).toBeGreaterThan(0);

@@ -30,6 +30,9 @@ export interface CfnResource {
   attribute(name: string): CfnEntry | undefined;
   location: FileRange;
   suppressions?: Record<string, string>;
+  /** Set on resources a transform generates (SAM): the identity and type the user wrote. */
+  identity?: string;
+  resourceType?: string;
 }
 
 /** `AWS::S3::Bucket/Logs`: the resource type and logical id, stable across edits. */
@@ -49,12 +52,12 @@ export class CfnContext {
 
   /** Creates the model object for a resource and adds it to aws.<service>.<collection>. */
   create(r: CfnResource, service: string, collection: string, base: Record<string, unknown> = {}, sub?: { suffix: string; location: FileRange }): ObjectBuilder {
-    const identity = cfnIdentity(r.type, r.logicalId) + (sub ? `/${sub.suffix}` : '');
+    const identity = (r.identity ?? cfnIdentity(r.type, r.logicalId)) + (sub ? `/${sub.suffix}` : '');
     const b = new ObjectBuilder({
       id: `${this.file}#${r.logicalId}${sub ? `/${sub.suffix}` : ''}`,
       source: 'cloudformation',
       identity,
-      resourceType: r.type,
+      resourceType: r.resourceType ?? r.type,
       location: sub?.location ?? r.location,
       base: { ...modelDefaults(service, collection), ...base },
     });

@@ -23,6 +23,7 @@ import * as monitoring from './monitoring.js';
 import * as network from './network.js';
 import * as edge from './edge.js';
 import * as compute from './compute.js';
+import { isSamTemplate, SAM_TRANSFORM, SamExpander, templateTransforms, type SamRelation } from './sam.js';
 
 // One module per area; each exports `primary` (creates objects) and `folds` (merges resources
 // that configure another one into it).
@@ -94,10 +95,37 @@ export function templateResources(template: CfnTemplate, ev: Evaluator, diagnost
   return out;
 }
 
+/**
+ * Fields whose value was merged from a SAM `Globals` entry and the resource's own property
+ * (both ranged to the latter) also point at the Globals entry, as a related location.
+ */
+function relateMerged(entries: AdapterSink['sourceMap'], relations: SamRelation[], file: string): void {
+  if (!relations.length) return;
+  const key = (r: { start: { offset: number }; end: { offset: number } }) => `${r.start.offset}:${r.end.offset}`;
+  const byRange = new Map<string, SamRelation['related']>();
+  for (const r of relations) byRange.set(key(r.range), [...(byRange.get(key(r.range)) ?? []), ...r.related]);
+  for (const e of entries) {
+    for (const [field, at] of Object.entries(e.fields)) {
+      const rel = at.file === file ? byRange.get(key(at)) : undefined;
+      if (rel) (e.related ??= {})[field] = rel;
+    }
+  }
+}
+
 export function adaptCloudFormation(template: CfnTemplate, sink: AdapterSink, diagnostics: Diagnostic[], options: EvaluatorOptions = {}): void {
   const ev = new Evaluator(template, diagnostics, options);
-  const resources = templateResources(template, ev, diagnostics);
+  // Transforms: SAM is expanded (src/adapt/cloudformation/sam.ts); any other macro is not.
+  for (const t of templateTransforms(template)) {
+    if (t.name !== SAM_TRANSFORM) problem(diagnostics, template.file, `transform ${t.name} is not expanded: what it generates or changes is not scanned`, t.range.start, 'note');
+  }
+  const sam = isSamTemplate(template) ? new SamExpander(template, ev, diagnostics) : undefined;
+  sam?.registerGeneratedNames();
+  sam?.checkGlobals();
+  let resources = templateResources(template, ev, diagnostics);
+  if (sam) resources = sam.expand(resources);
+  const first = sink.sourceMap.length;
   const ctx = new CfnContext(template.file, resources, ev, sink);
   for (const r of resources.values()) PRIMARY[r.type]?.(r, ctx);
   for (const r of resources.values()) FOLDS[r.type]?.(r, ctx);
+  if (sam) relateMerged(sink.sourceMap.slice(first), sam.relations, template.file);
 }

@@ -1,0 +1,487 @@
+/**
+ * AWS SAM (`Transform: AWS::Serverless-2016-10-31`): the CloudFormation resources the transform
+ * generates, for what the rules judge. Each `AWS::Serverless::*` resource is replaced by the
+ * plain resources SAM deploys — built as CloudFormation nodes whose ranges are the SAM
+ * template's own (the property under the Serverless resource, or the `Globals` entry it came
+ * from) — and those go through the ordinary adapters, so the model is the one of the equivalent
+ * plain template and every AWS rule applies unchanged.
+ *
+ * - `Globals` are merged as SAM merges them: the resource's value wins for scalars and
+ *   intrinsics, mappings merge key by key, lists are the global items then the resource's.
+ * - `AWS::Serverless::Function` → `AWS::Lambda::Function` (logical id kept), its generated
+ *   role `<Id>Role` (unless `Role` is given), `<Id>Url` (+ the public permission SAM adds for
+ *   `AuthType: NONE`), `<Id>EventInvokeConfig`, and one `AWS::Lambda::Permission` per event
+ *   source SAM grants invocation to.
+ * - `AWS::Serverless::SimpleTable` → `AWS::DynamoDB::Table`; `AWS::Serverless::Api` →
+ *   `AWS::ApiGateway::Stage`; `AWS::Serverless::HttpApi` → `AWS::ApiGatewayV2::Stage` (both
+ *   under the API's logical id, so `${MyApi}` in a WAF association finds the stage); implicit
+ *   APIs (`ServerlessRestApi`, `ServerlessHttpApi`) from `Api` / `HttpApi` events.
+ *
+ * Generated objects are named after what the user wrote: identity
+ * `AWS::Serverless::Function/MyFn` (the role `AWS::Serverless::Function/MyFn/Role`), resource
+ * type the Serverless one. What is not expanded is listed in docs/cloudformation.md.
+ */
+import type { Diagnostic } from '../../model/diagnostics.js';
+import type { FileRange, Range } from '../../model/source.js';
+import { entry, type CfnEntry, type CfnNode, type CfnTemplate } from '../../parse/cloudformation/load.js';
+import type { CfnResource } from './context.js';
+import { intrinsicOf, type Evaluator } from './intrinsics.js';
+import { Props } from './props.js';
+
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+type MapNode = Extract<CfnNode, { kind: 'map' }>;
+
+/** A field's range and the other places that set its value (a `Globals` entry merged in). */
+export interface SamRelation {
+  range: Range;
+  related: (FileRange & { message: string })[];
+}
+
+/** The transforms a template names at its top level (`Transform: X` or a list). */
+export function templateTransforms(template: CfnTemplate): { name: string; range: Range }[] {
+  const t = entry(template.root, 'Transform');
+  if (!t) return [];
+  const items = t.value.kind === 'seq' ? t.value.items : [t.value];
+  return items.map((n) => ({ name: n.kind === 'scalar' && typeof n.value === 'string' ? n.value : '(a macro with parameters)', range: n.range }));
+}
+
+export function isSamTemplate(template: CfnTemplate): boolean {
+  return templateTransforms(template).some((t) => t.name === SAM_TRANSFORM);
+}
+
+// ---------------------------------------------------------------- nodes
+
+const scalar = (value: string | number | boolean, range: Range): CfnNode => ({ kind: 'scalar', value, range });
+const ent = (key: string, value: CfnNode, range: Range): CfnEntry => ({ key, keyRange: range, range, value });
+const map = (entries: CfnEntry[], range: Range): MapNode => ({ kind: 'map', entries, range });
+
+/** Plain data as nodes, every node ranged to `range` (what SAM writes for the user). */
+function lit(v: unknown, range: Range): CfnNode {
+  if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => lit(x, range)), range };
+  if (typeof v === 'object' && v !== null) return map(Object.entries(v).map(([k, x]) => ent(k, lit(x, range), range)), range);
+  return scalar(v as string | number | boolean, range);
+}
+
+/** `Fn::GetAtt [id, attr]` / `Ref id`: a reference to a resource SAM generates. */
+const getAtt = (id: string, attr: string, range: Range): CfnNode => map([ent('Fn::GetAtt', lit([id, attr], range), range)], range);
+const ref = (id: string, range: Range): CfnNode => map([ent('Ref', scalar(id, range), range)], range);
+/** A value only known at deploy time (an ARN built from the stack's partition, region and account). */
+const deployTime = (range: Range): CfnNode => map([ent('Fn::Sub', scalar('arn:${AWS::Partition}:${AWS::Region}:${AWS::AccountId}', range), range)], range);
+
+function literal(n: CfnNode | undefined): string | undefined {
+  return n?.kind === 'scalar' && (typeof n.value === 'string' || typeof n.value === 'number') ? String(n.value) : undefined;
+}
+
+// ---------------------------------------------------------------- Globals
+
+type Shape = 'map' | 'list' | 'scalar';
+/** Intrinsics count as scalars: they resolve to one value at deploy time. */
+const shape = (n: CfnNode): Shape => (n.kind === 'seq' ? 'list' : n.kind === 'map' && !intrinsicOf(n) ? 'map' : 'scalar');
+
+class Merger {
+  readonly relations: SamRelation[] = [];
+  constructor(private readonly file: string) {}
+
+  private relate(local: Range, global: Range, key: string): void {
+    this.relations.push({ range: local, related: [{ file: this.file, start: global.start, end: global.end, message: `merged with Globals ${key}` }] });
+  }
+
+  /** SAM's merge of a global value into the resource's. */
+  node(g: CfnNode, l: CfnNode, key: string): CfnNode {
+    const sg = shape(g);
+    if (sg !== shape(l) || sg === 'scalar') return l;
+    if (g.kind === 'seq' && l.kind === 'seq') return { kind: 'seq', items: [...g.items, ...l.items], range: l.range };
+    return this.maps(g as MapNode, l as MapNode, key);
+  }
+
+  maps(g: MapNode, l: MapNode, key: string): MapNode {
+    const entries = [...g.entries];
+    for (const le of l.entries) {
+      const i = entries.findIndex((e) => e.key === le.key);
+      if (i < 0) {
+        entries.push(le);
+        continue;
+      }
+      const ge = entries[i];
+      const v = this.node(ge.value, le.value, `${key}.${le.key}`);
+      entries[i] = v === le.value ? le : { ...le, value: v };
+      if (v !== le.value) this.relate(le.range, ge.range, `${key}.${le.key}`);
+    }
+    return map(entries, l.range);
+  }
+}
+
+/** `Globals.<Section>` as a mapping, or undefined. */
+function globalSection(template: CfnTemplate, section: string): MapNode | undefined {
+  const g = entry(entry(template.root, 'Globals')?.value, section)?.value;
+  return g?.kind === 'map' ? g : undefined;
+}
+
+// ---------------------------------------------------------------- expansion
+
+interface Built {
+  logicalId: string;
+  type: string;
+  props: MapNode;
+  suffix?: string;
+  location?: FileRange;
+}
+
+/** Event types that grant invocation through a resource policy, and to whom. */
+const EVENT_PRINCIPALS: Record<string, string> = {
+  S3: 's3.amazonaws.com',
+  SNS: 'sns.amazonaws.com',
+  Schedule: 'events.amazonaws.com',
+  CloudWatchEvent: 'events.amazonaws.com',
+  EventBridgeRule: 'events.amazonaws.com',
+  CloudWatchLogs: 'logs.amazonaws.com',
+  IoTRule: 'iot.amazonaws.com',
+  Api: 'apigateway.amazonaws.com',
+  HttpApi: 'apigateway.amazonaws.com',
+  Cognito: 'cognito-idp.amazonaws.com',
+  AlexaSkill: 'alexa-appkit.amazon.com',
+};
+
+/** AWS managed policies that live under `service-role/` (SAM resolves names through its policy map). */
+const SERVICE_ROLE_POLICIES = new Set([
+  'AWSLambdaBasicExecutionRole',
+  'AWSLambdaVPCAccessExecutionRole',
+  'AWSLambdaRole',
+  'AWSLambdaDynamoDBExecutionRole',
+  'AWSLambdaKinesisExecutionRole',
+  'AWSLambdaSQSQueueExecutionRole',
+  'AWSLambdaMSKExecutionRole',
+  'AWSLambdaENIManagementAccess',
+]);
+
+/** The ARN SAM writes for a managed policy name (the `aws` partition: the stack's is unknown). */
+function managedArn(name: string): string {
+  return `arn:aws:iam::aws:policy/${SERVICE_ROLE_POLICIES.has(name) ? 'service-role/' : ''}${name}`;
+}
+
+/** Properties copied unchanged from `AWS::Serverless::Function` to `AWS::Lambda::Function`. */
+const FUNCTION_KEYS = [
+  'FunctionName', 'Description', 'Runtime', 'Handler', 'MemorySize', 'Timeout', 'Environment', 'VpcConfig',
+  'ReservedConcurrentExecutions', 'KmsKeyArn', 'Architectures', 'Layers', 'CodeSigningConfigArn', 'PackageType',
+  'EphemeralStorage', 'LoggingConfig', 'SnapStart', 'ImageConfig', 'FileSystemConfigs', 'RuntimeManagementConfig',
+  'RecursiveLoop',
+];
+
+export class SamExpander {
+  private readonly merger: Merger;
+  private implicitRest?: { location: FileRange };
+  private implicitHttp?: { location: FileRange };
+
+  constructor(
+    private readonly template: CfnTemplate,
+    private readonly ev: Evaluator,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.merger = new Merger(template.file);
+  }
+
+  /** Ranges of values merged from Globals with the resource's own, and the Globals entries involved. */
+  get relations(): SamRelation[] {
+    return this.merger.relations;
+  }
+
+  /** Globals keys SAM does not accept (it rejects the template): a warning each. */
+  checkGlobals(): void {
+    const fn = globalSection(this.template, 'Function');
+    for (const e of fn?.entries ?? []) {
+      if (['Role', 'Policies', 'FunctionName', 'Events'].includes(e.key)) {
+        this.diagnostics.push({ level: 'warning', code: 'cloudformation-template', message: `Globals.Function.${e.key} is not a Globals property: SAM rejects the template`, file: this.template.file, line: e.keyRange.start.line, column: e.keyRange.start.column });
+      }
+    }
+  }
+
+  /**
+   * Registers the logical ids SAM generates (`MyFnRole`, `MyApiProdStage`, …) so references to
+   * them evaluate as references to resources. Call before the resources' properties are read.
+   */
+  registerGeneratedNames(): void {
+    const section = entry(this.template.root, 'Resources')?.value;
+    if (section?.kind !== 'map') return;
+    const add = (id: string, type: string) => {
+      if (!this.ev.resourceTypes.has(id)) this.ev.resourceTypes.set(id, type);
+    };
+    for (const e of section.entries) {
+      const type = literal(entry(e.value, 'Type')?.value);
+      const props = entry(e.value, 'Properties')?.value;
+      if (type === 'AWS::Serverless::Function') {
+        add(`${e.key}Role`, 'AWS::IAM::Role');
+        add(`${e.key}Url`, 'AWS::Lambda::Url');
+        add(`${e.key}EventInvokeConfig`, 'AWS::Lambda::EventInvokeConfig');
+        const events = entry(props, 'Events')?.value;
+        if (events?.kind === 'map') {
+          for (const ev of events.entries) {
+            const t = literal(entry(ev.value, 'Type')?.value);
+            if (t === 'Schedule' || t === 'CloudWatchEvent' || t === 'EventBridgeRule') add(`${e.key}${ev.key}`, 'AWS::Events::Rule');
+            if (t === 'Api' && !entry(entry(ev.value, 'Properties')?.value, 'RestApiId')) add('ServerlessRestApi', 'AWS::ApiGateway::RestApi');
+            if (t === 'HttpApi' && !entry(entry(ev.value, 'Properties')?.value, 'ApiId')) add('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api');
+          }
+        }
+      } else if (type === 'AWS::Serverless::Api') {
+        add(`${e.key}Deployment`, 'AWS::ApiGateway::Deployment');
+        const stage = literal(entry(props, 'StageName')?.value);
+        if (stage) add(`${e.key}${stage.replace(/[^A-Za-z0-9]/g, '')}Stage`, 'AWS::ApiGateway::Stage');
+      } else if (type === 'AWS::Serverless::HttpApi') {
+        add(`${e.key}ApiGatewayDefaultStage`, 'AWS::ApiGatewayV2::Stage');
+      }
+    }
+  }
+
+  /** The template's resources with every `AWS::Serverless::*` one replaced by what SAM generates. */
+  expand(resources: Map<string, CfnResource>): Map<string, CfnResource> {
+    const out = new Map<string, CfnResource>();
+    for (const r of resources.values()) {
+      let built: Built[] | undefined;
+      switch (r.type) {
+        case 'AWS::Serverless::Function':
+          built = this.fn(r);
+          break;
+        case 'AWS::Serverless::SimpleTable':
+          built = this.simpleTable(r);
+          break;
+        case 'AWS::Serverless::Api':
+          built = this.restApi(r, this.localProps(r), r.logicalId);
+          break;
+        case 'AWS::Serverless::HttpApi':
+          built = this.httpApi(r, this.localProps(r), r.logicalId);
+          break;
+      }
+      if (!built) {
+        out.set(r.logicalId, r);
+        continue;
+      }
+      for (const b of built) out.set(b.logicalId, this.resource(r, b));
+    }
+    // implicit APIs: what `Api` / `HttpApi` events without an API of their own create
+    if (this.implicitRest && !out.has('ServerlessRestApi')) {
+      const base = this.implicit('ServerlessRestApi', 'AWS::Serverless::Api', this.implicitRest.location);
+      for (const b of this.restApi(base, map([ent('StageName', scalar('Prod', base.location), base.location)], base.location), base.logicalId)) out.set(b.logicalId, this.resource(base, b));
+    }
+    if (this.implicitHttp && !out.has('ServerlessHttpApi')) {
+      const base = this.implicit('ServerlessHttpApi', 'AWS::Serverless::HttpApi', this.implicitHttp.location);
+      for (const b of this.httpApi(base, map([], base.location), base.logicalId)) out.set(b.logicalId, this.resource(base, b));
+    }
+    return out;
+  }
+
+  private implicit(logicalId: string, type: string, location: FileRange): CfnResource {
+    const node = map([], location);
+    const e: CfnEntry = { key: logicalId, keyRange: location, range: location, value: node };
+    return { logicalId, type, entry: e, props: Props.of(this.ev, undefined, this.template.file), attribute: () => undefined, location };
+  }
+
+  private localProps(r: CfnResource): MapNode {
+    const p = entry(r.entry.value, 'Properties')?.value;
+    return p?.kind === 'map' ? p : map([], r.entry.range);
+  }
+
+  /** The resource's properties with `Globals.<section>` merged in. */
+  private merged(r: CfnResource, section: string): MapNode {
+    const local = this.localProps(r);
+    const g = globalSection(this.template, section);
+    return g ? this.merger.maps(g, local, `${section}`) : local;
+  }
+
+  /** A generated resource as the adapters see it, named after the Serverless resource. */
+  private resource(base: CfnResource, b: Built): CfnResource {
+    const file = this.template.file;
+    const value = map([ent('Type', scalar(b.type, base.entry.range), base.entry.range), ent('Properties', b.props, b.props.range)], base.entry.value.range);
+    const r: CfnResource = {
+      logicalId: b.logicalId,
+      type: b.type,
+      entry: { ...base.entry, value },
+      props: Props.of(this.ev, b.props, file),
+      // DeletionPolicy, Condition, … of the Serverless resource carry over to what it generates
+      attribute: (name) => (name === 'Type' || name === 'Properties' ? entry(value, name) : base.attribute(name)),
+      location: b.location ?? base.location,
+      identity: `${base.type}/${base.logicalId}${b.suffix ? `/${b.suffix}` : ''}`,
+      resourceType: base.type,
+    };
+    if (base.suppressions) r.suppressions = { ...base.suppressions };
+    return r;
+  }
+
+  // -------------------------------------------------------------- Function
+
+  private fn(r: CfnResource): Built[] {
+    const id = r.logicalId;
+    const at = r.entry.range;
+    const props = this.merged(r, 'Function');
+    const get = (k: string) => entry(props, k);
+    const out: Built[] = [];
+    const fnEntries: CfnEntry[] = [];
+    for (const k of FUNCTION_KEYS) {
+      const e = get(k);
+      if (e) fnEntries.push(e);
+    }
+    const tracing = get('Tracing');
+    if (tracing) fnEntries.push(ent('TracingConfig', map([ent('Mode', tracing.value, tracing.range)], tracing.range), tracing.range));
+    const dlq = get('DeadLetterQueue');
+    if (dlq) {
+      const target = entry(dlq.value, 'TargetArn');
+      fnEntries.push(ent('DeadLetterConfig', dlq.value.kind === 'map' && !intrinsicOf(dlq.value) ? map(target ? [target] : [], dlq.range) : dlq.value, dlq.range));
+    }
+    // SAM tags what it creates; the user's tags follow (a mapping in SAM)
+    const tags = get('Tags');
+    const tagEntries = [ent('lambda:createdBy', scalar('SAM', at), at), ...(tags?.value.kind === 'map' && !intrinsicOf(tags.value) ? tags.value.entries : [])];
+    const tagNode = tags && (tags.value.kind !== 'map' || intrinsicOf(tags.value)) ? tags.value : map(tagEntries, tags?.range ?? at);
+    fnEntries.push(ent('Tags', tagNode, tags?.range ?? at));
+
+    const role = get('Role');
+    if (role) fnEntries.push(role);
+    else {
+      fnEntries.push(ent('Role', getAtt(`${id}Role`, 'Arn', at), at));
+      out.push(this.role(r, props, tagNode, tags?.range ?? at));
+    }
+
+    const url = get('FunctionUrlConfig');
+    if (url?.value.kind === 'map' && !intrinsicOf(url.value)) {
+      const loc = { file: this.template.file, ...url.range };
+      const urlEntries = [ent('TargetFunctionArn', ref(id, url.range), url.range), ...url.value.entries.filter((e) => ['AuthType', 'Cors', 'InvokeMode'].includes(e.key))];
+      out.push({ logicalId: `${id}Url`, type: 'AWS::Lambda::Url', props: map(urlEntries, url.range), suffix: 'FunctionUrlConfig', location: loc });
+      const auth = entry(url.value, 'AuthType');
+      if (auth && literal(auth.value) === 'NONE') {
+        const a = auth.range;
+        const perm = map([ent('Action', scalar('lambda:InvokeFunctionUrl', a), a), ent('FunctionName', ref(id, a), a), ent('Principal', scalar('*', a), a), ent('FunctionUrlAuthType', scalar('NONE', a), a)], a);
+        out.push({ logicalId: `${id}UrlPublicPermissions`, type: 'AWS::Lambda::Permission', props: perm, suffix: 'FunctionUrlConfig/Permission', location: { file: this.template.file, ...a } });
+      }
+    }
+
+    const eic = get('EventInvokeConfig');
+    if (eic?.value.kind === 'map' && !intrinsicOf(eic.value)) out.push(this.eventInvokeConfig(id, eic));
+
+    const events = get('Events');
+    if (events?.value.kind === 'map') {
+      for (const ev of events.value.entries) {
+        const type = literal(entry(ev.value, 'Type')?.value);
+        const principal = type && EVENT_PRINCIPALS[type];
+        if (!principal) continue;
+        const ep = entry(ev.value, 'Properties')?.value;
+        const a = ev.range;
+        const source: CfnEntry[] = [];
+        if (type === 'S3') source.push(ent('SourceAccount', ref('AWS::AccountId', a), a));
+        else if (type === 'SNS') source.push(ent('SourceArn', entry(ep, 'Topic')?.value ?? deployTime(a), a));
+        else if (type === 'Schedule' || type === 'CloudWatchEvent' || type === 'EventBridgeRule') source.push(ent('SourceArn', getAtt(`${id}${ev.key}`, 'Arn', a), a));
+        else source.push(ent('SourceArn', deployTime(a), a));
+        const perm = map([ent('Action', scalar('lambda:InvokeFunction', a), a), ent('FunctionName', ref(id, a), a), ent('Principal', scalar(principal, a), a), ...source], a);
+        out.push({ logicalId: `${id}${ev.key}Permission`, type: 'AWS::Lambda::Permission', props: perm, suffix: `Events/${ev.key}`, location: { file: this.template.file, ...a } });
+        if (type === 'Api' && !entry(ep, 'RestApiId')) this.implicitRest ??= { location: { file: this.template.file, ...a } };
+        if (type === 'HttpApi' && !entry(ep, 'ApiId')) this.implicitHttp ??= { location: { file: this.template.file, ...a } };
+      }
+    }
+    // the function itself first: folds (URL, permissions) find it
+    out.unshift({ logicalId: id, type: 'AWS::Lambda::Function', props: map(fnEntries, props.range) });
+    return out;
+  }
+
+  /** The execution role SAM creates when `Role` is absent. */
+  private role(r: CfnResource, props: MapNode, tags: CfnNode, tagsRange: Range): Built {
+    const at = r.entry.range;
+    const get = (k: string) => entry(props, k);
+    const entries: CfnEntry[] = [];
+    const trust = get('AssumeRolePolicyDocument');
+    entries.push(trust ?? ent('AssumeRolePolicyDocument', lit({ Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] } }] }, at), at));
+    const arns: CfnNode[] = [scalar(managedArn('AWSLambdaBasicExecutionRole'), at)];
+    const tracing = get('Tracing');
+    if (tracing && literal(tracing.value) === 'Active') arns.push(scalar('arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess', tracing.range));
+    const vpc = get('VpcConfig');
+    if (vpc) arns.push(scalar(managedArn('AWSLambdaVPCAccessExecutionRole'), vpc.range));
+    const inline: CfnNode[] = [];
+    const policies = get('Policies');
+    if (policies) {
+      const v = policies.value;
+      // a single name, a single policy document, or a list of names, documents and policy templates
+      const items = v.kind === 'seq' ? v.items : [v];
+      items.forEach((item) => {
+        if (item.kind === 'scalar') {
+          const s = String(item.value ?? '');
+          arns.push(s.startsWith('arn:') ? item : scalar(managedArn(s), item.range));
+        } else if (intrinsicOf(item)) arns.push(item);
+        else if (item.kind === 'map' && entry(item, 'Statement')) {
+          inline.push(map([ent('PolicyName', scalar(`${r.logicalId}RolePolicy${inline.length}`, item.range), item.range), ent('PolicyDocument', item, item.range)], item.range));
+        } else {
+          // a SAM policy template: its statements are SAM's, left unknown
+          inline.push(map([ent('PolicyName', scalar(`${r.logicalId}RolePolicy${inline.length}`, item.range), item.range)], item.range));
+        }
+      });
+    }
+    entries.push(ent('ManagedPolicyArns', { kind: 'seq', items: arns, range: at }, at));
+    if (inline.length) entries.push(ent('Policies', { kind: 'seq', items: inline, range: policies!.range }, policies!.range));
+    const boundary = get('PermissionsBoundary');
+    if (boundary) entries.push(boundary);
+    const path = get('RolePath');
+    if (path) entries.push(ent('Path', path.value, path.range));
+    entries.push(ent('Tags', tags, tagsRange));
+    return { logicalId: `${r.logicalId}Role`, type: 'AWS::IAM::Role', props: map(entries, at), suffix: 'Role' };
+  }
+
+  private eventInvokeConfig(id: string, eic: CfnEntry): Built {
+    const at = eic.range;
+    const v = eic.value as MapNode;
+    const entries: CfnEntry[] = [ent('FunctionName', ref(id, at), at), ent('Qualifier', scalar('$LATEST', at), at)];
+    for (const k of ['MaximumEventAgeInSeconds', 'MaximumRetryAttempts']) {
+      const e = entry(v, k);
+      if (e) entries.push(e);
+    }
+    const dc = entry(v, 'DestinationConfig');
+    if (dc?.value.kind === 'map' && !intrinsicOf(dc.value)) {
+      const dests: CfnEntry[] = [];
+      for (const side of ['OnSuccess', 'OnFailure']) {
+        const s = entry(dc.value, side);
+        if (!s) continue;
+        const dest = entry(s.value, 'Destination');
+        const type = literal(entry(s.value, 'Type')?.value);
+        // without a Destination, SAM creates the queue or topic of `Type` itself
+        const target = dest?.value ?? (type === 'SQS' ? getAtt(`${id}EventInvokeConfig${side}Queue`, 'Arn', s.range) : type === 'SNS' ? ref(`${id}EventInvokeConfig${side}Topic`, s.range) : undefined);
+        dests.push(ent(side, map(target ? [ent('Destination', target, dest?.range ?? s.range)] : [], s.range), s.range));
+      }
+      entries.push(ent('DestinationConfig', map(dests, dc.range), dc.range));
+    }
+    return { logicalId: `${id}EventInvokeConfig`, type: 'AWS::Lambda::EventInvokeConfig', props: map(entries, at), suffix: 'EventInvokeConfig', location: { file: this.template.file, ...at } };
+  }
+
+  // -------------------------------------------------------------- SimpleTable, APIs
+
+  private simpleTable(r: CfnResource): Built[] {
+    const at = r.entry.range;
+    const props = this.merged(r, 'SimpleTable');
+    const entries: CfnEntry[] = [];
+    for (const k of ['TableName', 'SSESpecification', 'ProvisionedThroughput', 'PointInTimeRecoverySpecification', 'Tags']) {
+      const e = entry(props, k);
+      if (e) entries.push(e);
+    }
+    // without ProvisionedThroughput SAM creates an on-demand table
+    if (!entry(props, 'ProvisionedThroughput')) entries.push(ent('BillingMode', scalar('PAY_PER_REQUEST', at), at));
+    return [{ logicalId: r.logicalId, type: 'AWS::DynamoDB::Table', props: map(entries, props.range) }];
+  }
+
+  private restApi(r: CfnResource, local: MapNode, id: string): Built[] {
+    const g = globalSection(this.template, 'Api');
+    const props = g ? this.merger.maps(g, local, 'Api') : local;
+    const entries: CfnEntry[] = [];
+    for (const k of ['StageName', 'TracingEnabled', 'CacheClusterEnabled', 'CacheClusterSize', 'AccessLogSetting', 'MethodSettings', 'Variables', 'CanarySetting', 'Tags']) {
+      const e = entry(props, k);
+      if (e) entries.push(e);
+    }
+    return [{ logicalId: id, type: 'AWS::ApiGateway::Stage', props: map(entries, props.range) }];
+  }
+
+  private httpApi(r: CfnResource, local: MapNode, id: string): Built[] {
+    const at = r.entry.range;
+    const g = globalSection(this.template, 'HttpApi');
+    const props = g ? this.merger.maps(g, local, 'HttpApi') : local;
+    const entries: CfnEntry[] = [entry(props, 'StageName') ?? ent('StageName', scalar('$default', at), at)];
+    for (const k of ['AccessLogSettings', 'DefaultRouteSettings', 'StageVariables']) {
+      const e = entry(props, k);
+      if (e) entries.push(e);
+    }
+    const tags = entry(props, 'Tags');
+    entries.push(ent('Tags', tags?.value.kind === 'map' && !intrinsicOf(tags.value) ? map([ent('httpapi:createdBy', scalar('SAM', at), at), ...tags.value.entries], tags.range) : (tags?.value ?? lit({ 'httpapi:createdBy': 'SAM' }, at)), tags?.range ?? at));
+    return [{ logicalId: id, type: 'AWS::ApiGatewayV2::Stage', props: map(entries, props.range) }];
+  }
+}

@@ -320,7 +320,11 @@ export class SamExpander {
       if (e) fnEntries.push(e);
     }
     const tracing = get('Tracing');
-    if (tracing) fnEntries.push(ent('TracingConfig', map([ent('Mode', tracing.value, tracing.range)], tracing.range), tracing.range));
+    if (tracing) {
+      // `Disabled`: SAM writes no TracingConfig, and Lambda's mode is then PassThrough
+      const mode = literal(tracing.value) === 'Disabled' ? scalar('PassThrough', tracing.range) : tracing.value;
+      fnEntries.push(ent('TracingConfig', map([ent('Mode', mode, tracing.range)], tracing.range), tracing.range));
+    }
     const dlq = get('DeadLetterQueue');
     if (dlq) {
       const target = entry(dlq.value, 'TargetArn');

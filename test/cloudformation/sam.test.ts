@@ -1,0 +1,229 @@
+/**
+ * SAM expansion: a Serverless resource gives the model of the plain CloudFormation SAM deploys
+ * it as (Globals merged in), ranged to the SAM template's lines; without the transform
+ * Serverless resources stay unsupported; other transforms are noted, not expanded.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { processUnit } from '../../src/engine/process-unit.js';
+import type { ModelObject } from '../../src/model/model.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-sam-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function template(name: string, text: string) {
+  const rel = `${name}.yaml`;
+  fs.writeFileSync(path.join(tmp, rel), `AWSTemplateFormatVersion: "2010-09-09"\n${text}`);
+  return processUnit({ kind: 'manifest', id: rel, files: [rel] }, tmp);
+}
+
+type Result = ReturnType<typeof template>;
+const strip = ({ id: _id, ...rest }: ModelObject) => rest;
+const pick = (r: Result, service: string, collection: string): ModelObject[] => ((r.model.aws[service] ?? {}) as Record<string, ModelObject[]>)[collection] ?? [];
+
+const SAM = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    Tracing: Active
+    Environment:
+      Variables:
+        TABLE_NAME: orders
+    VpcConfig:
+      SecurityGroupIds: [sg-1]
+  Api:
+    TracingEnabled: true
+    MethodSettings:
+      - ResourcePath: "/*"
+        HttpMethod: "*"
+        ThrottlingBurstLimit: 100
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      CodeUri: s3://acme-artifacts/orders.zip
+      Role: arn:aws:iam::111122223333:role/orders
+      ReservedConcurrentExecutions: 5
+      KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/1
+      DeadLetterQueue:
+        Type: SQS
+        TargetArn: arn:aws:sqs:eu-west-1:111122223333:dlq
+      Environment:
+        Variables:
+          API_TOKEN: secret-value
+      VpcConfig:
+        SubnetIds: [subnet-1]
+        SecurityGroupIds: [sg-2]
+      Tags:
+        team: orders
+      FunctionUrlConfig:
+        AuthType: AWS_IAM
+      EventInvokeConfig:
+        MaximumRetryAttempts: 1
+        DestinationConfig:
+          OnFailure:
+            Type: SQS
+            Destination: arn:aws:sqs:eu-west-1:111122223333:failed
+      Events:
+        Topic:
+          Type: SNS
+          Properties:
+            Topic: arn:aws:sns:eu-west-1:111122223333:orders
+  Table:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      TableName: orders
+      SSESpecification:
+        SSEEnabled: true
+  Rest:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      AccessLogSetting:
+        DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:access
+        Format: "$context.requestId"
+`;
+
+const PLAIN = `Resources:
+  Orders:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: app.handler
+      Code: { S3Bucket: acme-artifacts, S3Key: orders.zip }
+      Role: arn:aws:iam::111122223333:role/orders
+      Runtime: python3.12
+      ReservedConcurrentExecutions: 5
+      KmsKeyArn: arn:aws:kms:eu-west-1:111122223333:key/1
+      TracingConfig: { Mode: Active }
+      DeadLetterConfig: { TargetArn: "arn:aws:sqs:eu-west-1:111122223333:dlq" }
+      Environment:
+        Variables:
+          TABLE_NAME: orders
+          API_TOKEN: secret-value
+      VpcConfig:
+        SubnetIds: [subnet-1]
+        SecurityGroupIds: [sg-1, sg-2]
+      Tags:
+        - { Key: "lambda:createdBy", Value: SAM }
+        - { Key: team, Value: orders }
+  OrdersUrl:
+    Type: AWS::Lambda::Url
+    Properties: { TargetFunctionArn: !Ref Orders, AuthType: AWS_IAM }
+  OrdersEventInvokeConfig:
+    Type: AWS::Lambda::EventInvokeConfig
+    Properties:
+      FunctionName: !Ref Orders
+      Qualifier: $LATEST
+      MaximumRetryAttempts: 1
+      DestinationConfig:
+        OnFailure: { Destination: "arn:aws:sqs:eu-west-1:111122223333:failed" }
+  OrdersTopicPermission:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !Ref Orders
+      Principal: sns.amazonaws.com
+      SourceArn: arn:aws:sns:eu-west-1:111122223333:orders
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: orders
+      BillingMode: PAY_PER_REQUEST
+      SSESpecification: { SSEEnabled: true }
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+  Rest:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: abc
+      StageName: prod
+      TracingEnabled: true
+      AccessLogSetting:
+        DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:access
+        Format: "$context.requestId"
+      MethodSettings:
+        - ResourcePath: "/*"
+          HttpMethod: "*"
+          ThrottlingBurstLimit: 100
+`;
+
+describe('SAM expansion', () => {
+  const sam = template('sam', SAM);
+  const plain = template('plain', PLAIN);
+
+  it('gives the model of the equivalent plain CloudFormation', () => {
+    expect(sam.diagnostics).toEqual([]);
+    expect(plain.diagnostics).toEqual([]);
+    for (const [service, collection] of [['lambda', 'functions'], ['dynamodb', 'tables'], ['apigateway', 'stages']]) {
+      const a = pick(sam, service, collection).map(strip);
+      expect(a.length, `${service}.${collection}`).toBe(1);
+      expect(a, `${service}.${collection}`).toEqual(pick(plain, service, collection).map(strip));
+    }
+    // the function has its role
+    expect(pick(sam, 'iam', 'roles')).toEqual([]);
+  });
+
+  it('names what the user wrote and points at the SAM lines, Globals included', () => {
+    const fn = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::Function/Orders')!;
+    expect(fn.resourceType).toBe('AWS::Serverless::Function');
+    const line = (field: string) => fn.fields[field]?.start.line;
+    expect(line('runtime')).toBe(5); // Globals.Function.Runtime
+    expect(line('tracing_config.mode')).toBe(6); // Globals.Function.Tracing
+    expect(line('reserved_concurrent_executions')).toBe(25);
+    expect(line('environment.variable_names')).toBe(31); // the function's Variables, merged
+    expect(fn.related?.['environment.variable_names']).toEqual([expect.objectContaining({ message: 'merged with Globals Function.Environment.Variables' })]);
+    expect(line('function_url')).toBe(38);
+    expect(line('permissions.0')).toBe(47);
+    const stage = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::Api/Rest')!;
+    expect(stage.fields['xray_tracing_enabled'].start.line).toBe(13);
+    const table = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::SimpleTable/Table')!;
+    expect(table.fields['server_side_encryption'].start.line).toBe(55);
+  });
+
+  it('generates the execution role from Policies', () => {
+    const r = template(
+      'role',
+      `Transform: [AWS::Serverless-2016-10-31]
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: .
+      Policies:
+        - AdministratorAccess
+        - arn:aws:iam::111122223333:policy/custom
+        - SQSSendMessagePolicy: { QueueName: q }
+        - Statement:
+            - { Effect: Allow, Action: "s3:GetObject", Resource: "*" }
+`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    const [role] = pick(r, 'iam', 'roles');
+    expect(role).toMatchObject({
+      name: 'FnRole',
+      managed_policy_arns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::111122223333:policy/custom'],
+      tags: { 'lambda:createdBy': 'SAM' },
+    });
+    expect((role.assume_role_policy as { Statement: unknown[] }).Statement).toHaveLength(1);
+    const policies = pick(r, 'iam', 'policies');
+    expect(policies).toHaveLength(2);
+    // a SAM policy template is left unknown; an inline document is read
+    expect(policies[0].document).toEqual({ __unknown__: true });
+    expect(policies[1].document).toMatchObject({ Statement: [{ Effect: 'Allow' }] });
+    const roleEntry = r.sourceMap.find((e) => e.identity === 'AWS::Serverless::Function/Fn/Role')!;
+    expect(roleEntry.fields['managed_policy_arns.1'].start.line).toBe(11);
+  });
+
+  it('leaves Serverless resources alone without the transform, and notes other transforms', () => {
+    const none = template('no-transform', `Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: { Runtime: python3.8, Handler: a.b, CodeUri: . }\n`);
+    expect(pick(none, 'lambda', 'functions')).toEqual([]);
+    const macro = template('macro', `Transform: [AWS::Serverless-2016-10-31, Acme::Macro]\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: { Runtime: python3.8, Handler: a.b, CodeUri: . }\n`);
+    expect(pick(macro, 'lambda', 'functions')).toHaveLength(1);
+    expect(macro.diagnostics).toEqual([expect.objectContaining({ level: 'note', line: 2, message: expect.stringContaining('Acme::Macro is not expanded') })]);
+  });
+});

@@ -12,6 +12,7 @@ import type { TerraformResource } from '../resource.js';
 import { localName } from '../resource.js';
 import { traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
+import type { Expression } from '../../../parse/hcl/ast.js';
 
 export interface AdapterSink {
   model: CanonicalModel;
@@ -114,7 +115,46 @@ export function policyDocument(a: AttrView): unknown {
 
 /** Copies a policy document attribute into the model at `path` (see copyAttr and policyDocument). */
 export function copyPolicy(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def?: unknown): AttrView | undefined {
-  return copyRead(b, path, view, name, def, policyDocument);
+  const a = copyRead(b, path, view, name, def, policyDocument);
+  if (a) locateStatements(b, path, a.expr, attrWhere(view, a).file);
+  return a;
+}
+
+/**
+ * A policy written as a literal `jsonencode({ Statement = [{ … }, { … }] })`: each statement, and
+ * each of its keys, located at its own line, so that a finding on the third statement of a long
+ * document points at that statement (as it does in a CloudFormation template). Statements built
+ * any other way (a `for` expression, a variable) keep the attribute's location.
+ */
+function locateStatements(b: ObjectBuilder, path: ModelPath, expr: Expression, file: string): void {
+  let e = expr;
+  while (e.type === 'paren') e = e.expr;
+  if (e.type !== 'call' || e.name !== 'jsonencode' || e.args.length !== 1) return;
+  let doc = e.args[0];
+  while (doc.type === 'paren') doc = doc.expr;
+  if (doc.type !== 'object') return;
+  const item = doc.items.find((i) => literalKey(i.key) === 'Statement');
+  if (!item) return;
+  let list = item.value;
+  while (list.type === 'paren') list = list.expr;
+  // one statement written as an object is the list of one statement the normaliser makes
+  const statements = list.type === 'tuple' ? list.items : list.type === 'object' ? [list] : [];
+  statements.forEach((st, i) => {
+    b.locate([...path, 'Statement', i], { file, range: st.range });
+    if (st.type !== 'object') return;
+    for (const kv of st.items) {
+      const k = literalKey(kv.key);
+      if (k !== undefined) b.locate([...path, 'Statement', i, k], { file, range: kv.range });
+    }
+  });
+}
+
+/** An object key written literally: `Effect` or `"Effect"`. */
+function literalKey(key: Expression): string | undefined {
+  if (key.type === 'variable' && key.bareKey) return key.name;
+  if (key.type === 'template' && key.parts.length === 1 && key.parts[0].type === 'literal') return key.parts[0].value;
+  if (key.type === 'template' && key.parts.length === 0) return '';
+  return undefined;
 }
 
 /** Copies a JSON attribute into the model at `path`, parsed by `parse` from its value or its partly known structure (jsonValue). */

@@ -1,0 +1,66 @@
+/** Policies written as literal `jsonencode({ Statement = [...] })`: statements and their keys are located at their own lines. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { processUnit } from '../../src/engine/process-unit.js';
+import { locate } from '../../src/findings/build.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-policy-loc-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function unit(tf: string) {
+  fs.mkdirSync(path.join(tmp, 'u'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'u/main.tf'), tf);
+  const r = processUnit({ kind: 'terraform', id: 'u', files: ['u/main.tf'] }, tmp);
+  return (address: string, p: (string | number)[]) => locate(r.sourceMap.find((e) => e.id.endsWith(address) || e.identity === address)!, p)?.start.line;
+}
+
+describe('Terraform policy statement locations', () => {
+  it('each statement of a literal list, and each key of it, at its own line', () => {
+    const line = unit(`resource "aws_iam_policy" "p" {
+  name = "p"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "s3:GetObject", Resource = "*" },
+      {
+        Effect   = "Allow"
+        "Action" = "*"
+        Resource = "*"
+      }
+    ]
+  })
+}
+`);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 0])).toBe(6);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 1])).toBe(7);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 1, 'Action'])).toBe(9);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 1, 'Action', 0])).toBe(9);
+    expect(line('aws_iam_policy.p', ['document', 'Version'])).toBe(3);
+  });
+
+  it('a single statement object is statement 0; statements built otherwise keep the attribute line', () => {
+    const line = unit(`resource "aws_iam_role" "r" {
+  name = "r"
+  assume_role_policy = jsonencode({
+    Statement = {
+      Effect    = "Allow"
+      Principal = { Service = "ec2.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }
+  })
+}
+
+resource "aws_iam_policy" "generated" {
+  name = "g"
+  policy = jsonencode({
+    Statement = [for a in ["s3:GetObject", "s3:PutObject"] : { Effect = "Allow", Action = a, Resource = "*" }]
+  })
+}
+`);
+    expect(line('aws_iam_role.r', ['assume_role_policy', 'Statement', 0])).toBe(4);
+    expect(line('aws_iam_role.r', ['assume_role_policy', 'Statement', 0, 'Principal'])).toBe(6);
+    expect(line('aws_iam_policy.generated', ['document', 'Statement', 1])).toBe(14);
+  });
+});

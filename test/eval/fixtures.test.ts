@@ -156,7 +156,8 @@ describe('Terraform evaluation fixtures', () => {
     const r = await scan([d], { cwd: root, rules: ['AWS-IAM-001', 'AWS-IAM-002', 'AWS-IAM-006', 'AWS-IAM-009'] });
     expect(r.diagnostics.filter((x) => x.level === 'error')).toEqual([]);
     const findings = r.findings.map((f) => `${f.ruleId} ${f.resource} ${f.location?.file}:${f.location?.startLine}`).sort();
-    expect(findings).toEqual([`AWS-IAM-002 aws_iam_policy.account ${d}/main.tf:72`, `AWS-IAM-002 aws_iam_policy.deployer ${d}/main.tf:13`, `AWS-IAM-006 aws_iam_role.open ${d}/main.tf:41`]);
+    // each finding is on the statement block of the data source the policy reads
+    expect(findings).toEqual([`AWS-IAM-002 aws_iam_policy.account ${d}/main.tf:59`, `AWS-IAM-002 aws_iam_policy.deployer ${d}/main.tf:4`, `AWS-IAM-006 aws_iam_role.open ${d}/main.tf:30`]);
   });
 
   it('override: override files merge into the blocks of the normal files; findings point at the line that decides', async () => {

@@ -63,4 +63,36 @@ resource "aws_iam_policy" "generated" {
     expect(line('aws_iam_role.r', ['assume_role_policy', 'Statement', 0, 'Principal'])).toBe(6);
     expect(line('aws_iam_policy.generated', ['document', 'Statement', 1])).toBe(14);
   });
+
+  it('a policy read from data.aws_iam_policy_document: its statement blocks, dynamic ones expanded, in order', () => {
+    const line = unit(`data "aws_iam_policy_document" "doc" {
+  dynamic "statement" {
+    for_each = ["s3:GetObject", "s3:PutObject"]
+    content {
+      actions   = [statement.value]
+      resources = ["*"]
+    }
+  }
+  statement {
+    effect  = "Allow"
+    actions = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.doc.json
+}
+`);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 0])).toBe(4);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 1, 'Action'])).toBe(5);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 2])).toBe(9);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 2, 'Action'])).toBe(11);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 2, 'Principal'])).toBe(12);
+    expect(line('aws_iam_policy.p', ['document', 'Version'])).toBe(21);
+  });
 });

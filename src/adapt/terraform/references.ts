@@ -37,6 +37,23 @@ export function traversalRef(expr: Expression): ResourceRef | undefined {
   return { type: e.name, name: steps[0], attribute: steps[1] };
 }
 
+/** The data source a traversal reads, when the expression is exactly `data.TYPE.NAME[…].ATTRIBUTE…`. */
+export function dataSourceRef(expr: Expression): ResourceRef | undefined {
+  const steps: string[] = [];
+  let e: Expression = expr;
+  for (;;) {
+    if (e.type === 'getattr') {
+      steps.unshift(e.name);
+      e = e.object;
+    } else if (e.type === 'index') e = e.object;
+    else if (e.type === 'paren') e = e.expr;
+    else if (e.type === 'template' && e.parts.length === 1 && e.parts[0].type === 'interpolation') e = e.parts[0].expr;
+    else break;
+  }
+  if (e.type !== 'variable' || e.name !== 'data' || steps.length < 2) return undefined;
+  return { type: steps[0], name: steps[1], attribute: steps[2] };
+}
+
 /** Every resource referenced anywhere inside an expression. */
 export function allRefs(expr: Expression): ResourceRef[] {
   const out: ResourceRef[] = [];

@@ -10,7 +10,7 @@ import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../../model/m
 import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { localName } from '../resource.js';
-import { traversalRef } from '../references.js';
+import { dataSourceRef, traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
 import type { Expression } from '../../../parse/hcl/ast.js';
 
@@ -23,10 +23,15 @@ export class TfAwsContext {
   private readonly builders = new Map<TerraformResource, ObjectBuilder>();
   private readonly byLocal = new Map<string, TerraformResource[]>();
 
+  /** Data sources by module and local name: what policies read the `json` of. */
+  private readonly dataSources = new Map<string, TerraformResource>();
+
   constructor(
     readonly resources: TerraformResource[],
     private readonly sink: AdapterSink,
+    dataSources: TerraformResource[] = [],
   ) {
+    for (const d of dataSources) if (d.key === undefined) this.dataSources.set(`${d.module}|${localName(d)}`, d);
     for (const r of resources) {
       const k = `${r.module}|${localName(r)}`;
       const list = this.byLocal.get(k) ?? [];
@@ -52,6 +57,28 @@ export class TfAwsContext {
     addAws(this.sink.model, service, collection, b.obj);
     this.sink.sourceMap.push(b.entry);
     return b;
+  }
+
+  /**
+   * Copies a policy document attribute of `r` into the model at `path` (see policyDocument), each
+   * statement located where it is written: in a literal `jsonencode({ Statement = [...] })`, or in
+   * the `statement` blocks of the `data.aws_iam_policy_document` whose `json` the attribute reads.
+   * A finding on one statement of a long policy then points at that statement.
+   */
+  copyPolicy(b: ObjectBuilder, path: ModelPath, r: TerraformResource, name: string, def?: unknown): AttrView | undefined {
+    const a = copyRead(b, path, r.view, name, def, policyDocument);
+    if (!a) return a;
+    const doc = this.policyDataSource(r, a.expr);
+    if (doc) locateDataStatements(b, path, doc);
+    else locateStatements(b, path, a.expr, attrWhere(r.view, a).file);
+    return a;
+  }
+
+  /** The `data.aws_iam_policy_document` (one instance, same module) whose `json` an expression is. */
+  private policyDataSource(r: TerraformResource, expr: Expression): TerraformResource | undefined {
+    const ref = dataSourceRef(expr);
+    if (ref?.type !== 'aws_iam_policy_document' || (ref.attribute !== 'json' && ref.attribute !== 'minified_json')) return undefined;
+    return this.dataSources.get(`${r.module}|${ref.type}.${ref.name}`);
   }
 
   builder(r: TerraformResource): ObjectBuilder | undefined {
@@ -113,13 +140,6 @@ export function policyDocument(a: AttrView): unknown {
   return normalizePolicyDocument(jsonValue(a));
 }
 
-/** Copies a policy document attribute into the model at `path` (see copyAttr and policyDocument). */
-export function copyPolicy(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, def?: unknown): AttrView | undefined {
-  const a = copyRead(b, path, view, name, def, policyDocument);
-  if (a) locateStatements(b, path, a.expr, attrWhere(view, a).file);
-  return a;
-}
-
 /**
  * A policy written as a literal `jsonencode({ Statement = [{ … }, { … }] })`: each statement, and
  * each of its keys, located at its own line, so that a finding on the third statement of a long
@@ -145,6 +165,24 @@ function locateStatements(b: ObjectBuilder, path: ModelPath, expr: Expression, f
     for (const kv of st.items) {
       const k = literalKey(kv.key);
       if (k !== undefined) b.locate([...path, 'Statement', i, k], { file, range: kv.range });
+    }
+  });
+}
+
+const STATEMENT_ATTRIBUTES = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const;
+const STATEMENT_BLOCKS = [['principals', 'Principal'], ['not_principals', 'NotPrincipal'], ['condition', 'Condition']] as const;
+
+/** The statements of an `aws_iam_policy_document`, in the order the document lists them (derived-attributes.ts). */
+function locateDataStatements(b: ObjectBuilder, path: ModelPath, doc: TerraformResource): void {
+  doc.view.blocks('statement').forEach((st, i) => {
+    b.locate([...path, 'Statement', i], { file: st.file, range: st.range });
+    for (const [attr, key] of STATEMENT_ATTRIBUTES) {
+      const a = st.attr(attr);
+      if (a) b.locate([...path, 'Statement', i, key], attrWhere(st, a));
+    }
+    for (const [block, key] of STATEMENT_BLOCKS) {
+      const first = st.blocks(block)[0];
+      if (first) b.locate([...path, 'Statement', i, key], { file: first.file, range: first.range });
     }
   });
 }

@@ -6,7 +6,6 @@
 import { jsonObject } from '../../aws/json-value.js';
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
-import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { allRefs } from '../references.js';
 import type { TerraformResource } from '../resource.js';
 import { attrWhere, type BodyView } from '../view.js';

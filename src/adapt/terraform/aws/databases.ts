@@ -8,7 +8,7 @@ import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyTags, policyDocument, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 import { applyParameterGroup, unexpandedCount } from './rds.js';
 
 // ---------------------------------------------------------------- RDS clusters
@@ -212,8 +212,7 @@ function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
       copyAttr(b, ['log_publishing_options', i, 'enabled'], e, 'enabled', true);
       copyAttr(b, ['log_publishing_options', i, 'cloudwatch_log_group_arn'], e, 'cloudwatch_log_group_arn');
     });
-    const policy = v.attr('access_policies');
-    if (policy) b.set(['access_policies'], policyDocument(policy), attrWhere(v, policy));
+    ctx.copyPolicy(b, ['access_policies'], r, 'access_policies');
     copyTags(b, v);
   };
 }
@@ -222,8 +221,7 @@ function domain(kind: 'opensearch' | 'elasticsearch'): ResourceAdapter {
 const domainPolicy: ResourceAdapter = (r, ctx) => {
   const target = ctx.target(r, 'domain_name', DOMAINS, 'domain_name');
   const b = target && ctx.builder(target);
-  const p = r.view.attr('access_policies');
-  if (b && p) b.set(['access_policies'], policyDocument(p), attrWhere(r.view, p));
+  if (b) ctx.copyPolicy(b, ['access_policies'], r, 'access_policies');
 };
 
 export const primary: Record<string, ResourceAdapter> = {

@@ -8,13 +8,13 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
 import { attrWhere } from '../view.js';
-import { copyAttr, copyAttrs, copyPolicy, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 function iamPolicy(attachment: 'managed' | 'user' | 'group' | 'role'): ResourceAdapter {
   return (r, ctx) => {
     const b = ctx.create(r, 'iam', 'policies', { attachment });
     copyAttr(b, ['name'], r.view, 'name', r.name);
-    copyPolicy(b, ['document'], r.view, 'policy', UNKNOWN);
+    ctx.copyPolicy(b, ['document'], r, 'policy', UNKNOWN);
     copyTags(b, r.view);
   };
 }
@@ -25,7 +25,7 @@ const USER = ['aws_iam_user'];
 const role: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'iam', 'roles', { managed_policy_arns: [] });
   copyAttr(b, ['name'], r.view, 'name', r.name);
-  copyPolicy(b, ['assume_role_policy'], r.view, 'assume_role_policy', UNKNOWN);
+  ctx.copyPolicy(b, ['assume_role_policy'], r, 'assume_role_policy', UNKNOWN);
   // the (deprecated) exclusive `managed_policy_arns` argument
   const arns = r.view.attr('managed_policy_arns');
   if (arns) {

@@ -32,7 +32,7 @@ export function supportedTerraformTypes(): string[] {
 
 export function adaptTerraformAws(resources: TerraformResource[], sink: AdapterSink): void {
   const managed = resources.filter((r) => r.mode === 'managed');
-  const ctx = new TfAwsContext(managed, sink);
+  const ctx = new TfAwsContext(managed, sink, resources.filter((r) => r.mode === 'data'));
   for (const r of managed) PRIMARY[r.type]?.(r, ctx);
   for (const r of managed) FOLDS[r.type]?.(r, ctx);
 }

@@ -5,7 +5,7 @@ import { literalValue, NOT_LITERAL } from '../../../parse/hcl/literal.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
-import { copyAttr, copyAttrs, copyPolicy, copyTags, toBool, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyAttrs, copyTags, toBool, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 // ---- KMS ----
 
@@ -25,14 +25,14 @@ const kmsKey: ResourceAdapter = (r, ctx) => {
     bypass_policy_lockout_safety_check: false,
   });
   // absent: the default key policy (the account root principal only)
-  copyPolicy(b, ['policy'], r.view, 'policy');
+  ctx.copyPolicy(b, ['policy'], r, 'policy');
   copyTags(b, r.view);
 };
 
 const kmsKeyPolicy: ResourceAdapter = (r, ctx) => {
   const target = ctx.target(r, 'key_id', KEY);
   const b = target && ctx.builder(target);
-  if (b) copyPolicy(b, ['policy'], r.view, 'policy');
+  if (b) ctx.copyPolicy(b, ['policy'], r, 'policy');
 };
 
 // ---- GuardDuty ----

@@ -7,7 +7,7 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
-import { copyAttr, copyTags, policyDocument, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
+import { copyAttr, copyTags, toBool, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 const BUCKET = ['aws_s3_bucket'];
 
@@ -28,8 +28,7 @@ const bucket: ResourceAdapter = (r, ctx) => {
   for (const log of v.blocks('logging')) applyLogging(b, log);
   for (const enc of v.blocks('server_side_encryption_configuration')) applyEncryption(b, enc);
   for (const lc of v.blocks('lifecycle_rule')) addLifecycleRule(b, lc, toBool(lc.attr('enabled')?.value ?? true));
-  const policy = v.attr('policy');
-  if (policy) b.set(['policy'], policyDocument(policy), attrWhere(v, policy));
+  ctx.copyPolicy(b, ['policy'], r, 'policy');
   // provider v3 inline replication_configuration { rules { status, destination { bucket } } }
   for (const rc of v.blocks('replication_configuration')) {
     b.set(['replication'], rc.unknown ? UNKNOWN : { enabled: true, rules: [] }, rc);
@@ -94,11 +93,11 @@ function addLifecycleRule(b: ObjectBuilder, view: BodyView, enabled: unknown): v
 }
 
 /** Runs `fn` on the bucket a split resource configures (by reference or by literal name). */
-function fold(fn: (b: ObjectBuilder, r: TerraformResource) => void): ResourceAdapter {
+function fold(fn: (b: ObjectBuilder, r: TerraformResource, ctx: TfAwsContext) => void): ResourceAdapter {
   return (r, ctx) => {
     const target = ctx.target(r, 'bucket', BUCKET, 'bucket');
     const b = target && ctx.builder(target);
-    if (b) fn(b, r);
+    if (b) fn(b, r, ctx);
   };
 }
 
@@ -134,9 +133,8 @@ const lifecycle = fold((b, r) => {
   }
 });
 
-const policy = fold((b, r) => {
-  const p = r.view.attr('policy');
-  if (p) b.set(['policy'], policyDocument(p), attrWhere(r.view, p));
+const policy = fold((b, r, ctx) => {
+  ctx.copyPolicy(b, ['policy'], r, 'policy');
 });
 
 const replication: ResourceAdapter = (r, ctx) => {

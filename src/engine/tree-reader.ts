@@ -121,21 +121,6 @@ function readFile(root: string, rel: string): Read {
   return { text: buf.toString('utf8') };
 }
 
-/** File names of a folder of the tree, sorted; undefined when missing or outside it. */
-export function listFolder(root: string, rel: string): string[] | undefined {
-  try {
-    const real = fs.realpathSync.native(path.resolve(root, rel));
-    if (!isInside(root, real)) return undefined;
-    return fs
-      .readdirSync(real, { withFileTypes: true })
-      .filter((d) => d.isFile() || d.isSymbolicLink())
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return undefined;
-  }
-}
-
 function isInside(root: string, real: string): boolean {
   const inside = path.relative(realRoot(root), real);
   return !inside.startsWith('..') && !path.isAbsolute(inside);

@@ -15,8 +15,8 @@ export interface ResourceRef {
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'data', 'each', 'count', 'path', 'terraform', 'self']);
 
-/** The resource a traversal starts with, when the expression is exactly such a traversal. */
-export function traversalRef(expr: Expression): ResourceRef | undefined {
+/** The root name and attribute names of an expression that is exactly a traversal (indices, splats, parentheses and `"${…}"` looked through). */
+function traversalSteps(expr: Expression): { root: string; steps: string[] } | undefined {
   const steps: string[] = [];
   let e: Expression = expr;
   for (;;) {
@@ -33,25 +33,21 @@ export function traversalRef(expr: Expression): ResourceRef | undefined {
       e = e.parts[0].expr;
     } else break;
   }
-  if (e.type !== 'variable' || NOT_RESOURCES.has(e.name) || steps.length === 0) return undefined;
-  return { type: e.name, name: steps[0], attribute: steps[1] };
+  return e.type === 'variable' ? { root: e.name, steps } : undefined;
+}
+
+/** The resource a traversal starts with, when the expression is exactly such a traversal. */
+export function traversalRef(expr: Expression): ResourceRef | undefined {
+  const t = traversalSteps(expr);
+  if (!t || NOT_RESOURCES.has(t.root) || t.steps.length === 0) return undefined;
+  return { type: t.root, name: t.steps[0], attribute: t.steps[1] };
 }
 
 /** The data source a traversal reads, when the expression is exactly `data.TYPE.NAME[…].ATTRIBUTE…`. */
 export function dataSourceRef(expr: Expression): ResourceRef | undefined {
-  const steps: string[] = [];
-  let e: Expression = expr;
-  for (;;) {
-    if (e.type === 'getattr') {
-      steps.unshift(e.name);
-      e = e.object;
-    } else if (e.type === 'index') e = e.object;
-    else if (e.type === 'paren') e = e.expr;
-    else if (e.type === 'template' && e.parts.length === 1 && e.parts[0].type === 'interpolation') e = e.parts[0].expr;
-    else break;
-  }
-  if (e.type !== 'variable' || e.name !== 'data' || steps.length < 2) return undefined;
-  return { type: steps[0], name: steps[1], attribute: steps[2] };
+  const t = traversalSteps(expr);
+  if (!t || t.root !== 'data' || t.steps.length < 2) return undefined;
+  return { type: t.steps[0], name: t.steps[1], attribute: t.steps[2] };
 }
 
 /** Every resource referenced anywhere inside an expression. */

@@ -20,7 +20,7 @@ import { LineTable } from '../../parse/hcl/lexer.js';
 import { SourceError, type Diagnostic } from '../../model/diagnostics.js';
 import type { TerraformResource } from '../../adapt/terraform/resource.js';
 import type { UnitOptions } from '../../engine/process-unit.js';
-import { listFolder } from '../../engine/tree-reader.js';
+import { TreeReader } from '../../engine/tree-reader.js';
 import { evaluate, type Ctx, type Resolver } from './expr.js';
 import { ModuleInstance, type InputValue, type UnitEnv } from './module.js';
 import { mergeOverrides } from './override.js';
@@ -91,6 +91,12 @@ function join(dir: string, rel: string): string {
 }
 
 
+/** Listings from the disk, for callers without a scan's reader (once per folder per unit). */
+function readerListing(root: string): (rel: string) => string[] | undefined {
+  const reader = new TreeReader(root);
+  return (rel) => reader.listDir(rel);
+}
+
 export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResource[] {
   const { root, diagnostics } = input;
   const unitDir = norm(input.unit);
@@ -102,7 +108,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     diagnostics.push(d);
   };
   const readQuiet = (rel: string) => input.readText(rel);
-  const listDir = input.listDir ?? ((rel: string) => listFolder(root, rel));
+  const listDir = input.listDir ?? readerListing(root);
   const files = mergeOverrides(input.files, diag);
 
   const moduleFilesCache = new Map<string, HclFile[] | undefined>();

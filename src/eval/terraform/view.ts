@@ -24,6 +24,7 @@ export interface ViewHost {
 export class EvalBodyView implements BodyView {
   private attrs?: Map<string, AttrView | undefined>;
   private attributes?: Map<string, Attribute>;
+  private blockViews?: Map<string, BodyView[]>;
 
   constructor(
     readonly file: string,
@@ -66,6 +67,14 @@ export class EvalBodyView implements BodyView {
   }
 
   blocks(type: string): BodyView[] {
+    // made once per type: a reference to the resource and the adapters read the same nested views
+    const made = (this.blockViews ??= new Map());
+    let out = made.get(type);
+    if (!out) made.set(type, (out = this.makeBlocks(type)));
+    return out;
+  }
+
+  private makeBlocks(type: string): BodyView[] {
     const out: BodyView[] = [];
     for (const item of this.body.items) {
       if (item.kind === 'block') {

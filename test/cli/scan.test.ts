@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/findings/types.js';
 import { expectedLines } from '../helpers/expectations.js';
 import { palisade, repoRoot } from '../helpers/cli.js';
@@ -26,6 +26,17 @@ interface JsonReport {
   findings: JsonFinding[];
   errors: { level: string; code: string; file?: string; line?: number; message: string }[];
   summary: { findings: number };
+}
+
+/** Temporary folders of this file, removed when it ends (one of them holds 10,000 files). */
+const temporary: string[] = [];
+afterAll(() => {
+  for (const d of temporary) fs.rmSync(d, { recursive: true, force: true });
+});
+function tmpDir(prefix: string): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(d);
+  return d;
 }
 
 function listFiles(dir: string): string[] {
@@ -72,7 +83,7 @@ describe('palisade scan examples/', () => {
   });
 
   it('writes several formats from one scan, and the SARIF validates against the official schema', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-out-'));
+    const out = tmpDir('palisade-out-');
     const r = palisade(['scan', 'examples', '--format', 'json,text,sarif', '--output-dir', out]);
     expect(r.code).toBe(1);
     expect(fs.readdirSync(out).sort()).toEqual(['palisade.json', 'palisade.sarif', 'palisade.txt']);
@@ -88,7 +99,7 @@ describe('palisade scan examples/', () => {
   });
 
   it('--output writes one file', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-out-')), 'results.sarif');
+    const out = path.join(tmpDir('palisade-out-'), 'results.sarif');
     const r = palisade(['scan', 'examples', '--format', 'sarif', '--output', out]);
     expect(r.code).toBe(1);
     expect(validateSarif(JSON.parse(fs.readFileSync(out, 'utf8')))).toBeUndefined();
@@ -104,7 +115,7 @@ describe('palisade scan examples/', () => {
   });
 
   it('fingerprints do not depend on line numbers', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-fp-'));
+    const dir = tmpDir('palisade-fp-');
     const src = fs.readFileSync(path.join(repoRoot, 'fixtures/rules/AWS-S3-001/fail.tf'), 'utf8');
     fs.writeFileSync(path.join(dir, 'main.tf'), src);
     const a = JSON.parse(palisade(['scan', '.', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
@@ -148,7 +159,7 @@ describe('usage errors exit 2', () => {
 describe('bad input never crashes the scan', () => {
   let dir: string;
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-bad-'));
+    dir = tmpDir('palisade-bad-');
     fs.mkdirSync(path.join(dir, 'tf'));
     fs.writeFileSync(path.join(dir, 'tf/broken.tf'), 'resource "aws_s3_bucket" "a" {\n  bucket = "x"\n  acl = \n}\n');
     fs.writeFileSync(path.join(dir, 'tf/good.tf'), fs.readFileSync(path.join(repoRoot, 'fixtures/rules/AWS-S3-001/fail.tf')));
@@ -161,7 +172,7 @@ describe('bad input never crashes the scan', () => {
   });
 
   it('reports each problem with file and line in text, JSON and SARIF, scans the rest, and exits 1', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-bad-out-'));
+    const out = tmpDir('palisade-bad-out-');
     const r = palisade(['scan', '.', '--format', 'json,text,sarif', '--output-dir', out], { cwd: dir });
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.code).toBe(1);
@@ -201,7 +212,7 @@ describe('bad input never crashes the scan', () => {
   });
 
   it('scans a folder of 10,000 files on the worker pool', () => {
-    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-many-'));
+    const big = tmpDir('palisade-many-');
     for (let i = 0; i < 10_000; i++) {
       fs.writeFileSync(
         path.join(big, `cm-${i}.yaml`),
@@ -225,7 +236,7 @@ describe('bad input never crashes the scan', () => {
 
 describe('configuration file', () => {
   it('feeds policy settings and default filters, and flags win over it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-config-'));
+    const dir = tmpDir('palisade-config-');
     fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_db_instance" "db" {\n  identifier              = "db"\n  backup_retention_period = 10\n  multi_az                = true\n  storage_encrypted       = true\n}\n');
     const retention = () => (JSON.parse(palisade(['scan', '.', '--format', 'json', '--rule', 'AWS-RDS-002'], { cwd: dir }).stdout) as JsonReport).findings.length;
     expect(retention()).toBe(0);
@@ -237,7 +248,7 @@ describe('configuration file', () => {
   });
 
   it('an invalid configuration is a configuration error (exit 2) naming the problem', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-config-'));
+    const dir = tmpDir('palisade-config-');
     fs.writeFileSync(path.join(dir, 'bad.yaml'), 'severity: urgent\n');
     const r = palisade(['scan', '.', '--config', 'bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);

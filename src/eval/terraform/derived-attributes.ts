@@ -57,7 +57,8 @@ function iamPolicyDocument(view: BodyView): Record<string, unknown> {
     out.Effect = st.attr('effect')?.value ?? 'Allow';
     for (const [attr, key] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
       const a = st.attr(attr);
-      if (a) out[key] = a.value;
+      // the provider leaves out an empty (or null) set: `not_actions = []` is no NotAction
+      if (a && a.value !== null && !(Array.isArray(a.value) && a.value.length === 0)) out[key] = a.value;
     }
     for (const [block, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const ps = st.blocks(block);

@@ -55,9 +55,20 @@ deny contains lib.finding("AWS-IAM-002", p, ["document", "Statement", i], {"name
 }
 
 # AWS-IAM-003: Allow with NotAction grants every action but the listed ones, including services added later.
+# What NotAction lists does not matter, so an unknown list is reported too (the finding names no action).
 deny contains lib.finding("AWS-IAM-003", p, ["document", "Statement", i], {"name": object.get(p, "name", p.id), "statement": i}) if {
 	some [p, i, st] in allow_statements
-	is_array(st.NotAction)
+	has_not_action(st)
+}
+
+has_not_action(st) if is_array(st.NotAction)
+
+# An unknown value may stand for no NotAction at all (an empty not_actions of
+# aws_iam_policy_document, a CloudFormation Fn::If to AWS::NoValue), but a statement
+# without Action must have NotAction to be valid: then it has one, whatever it lists.
+has_not_action(st) if {
+	lib.unknown(st.NotAction)
+	not lib.has_key(st, "Action")
 }
 
 # AWS-IAM-004: inline policies embedded in a user (aws_iam_user_policy).

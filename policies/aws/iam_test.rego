@@ -89,10 +89,30 @@ test_not_action_fires if {
 	f.path == ["document", "Statement", 1]
 }
 
+# what NotAction lists does not matter: an unknown list, or unknown actions in it, are reported too
+test_not_action_unknown_fires if {
+	unk := {"__unknown__": true}
+	[f] := rule_findings("AWS-IAM-003", pol_input([st(["s3:GetObject"], ["*"]), {"Effect": "Allow", "NotAction": unk, "Resource": ["*"]}]))
+	f.path == ["document", "Statement", 1]
+	f.facts == {"name": "ops", "statement": 1}
+	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": "Allow", "NotAction": [unk], "Resource": [unk]}]))) == 1
+}
+
 test_not_action_passes if {
+	unk := {"__unknown__": true}
 	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": "Deny", "NotAction": ["iam:*"], "Resource": ["*"]}]))) == 0
-	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": "Allow", "NotAction": {"__unknown__": true}, "Resource": ["*"]}]))) == 0
-	count(rule_findings("AWS-IAM-003", {"aws": {"iam": {"policies": [{"id": "p", "document": {"__unknown__": true}}]}}})) == 0
+	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": "Deny", "NotAction": unk, "Resource": ["*"]}]))) == 0
+	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": unk, "NotAction": ["iam:*"], "Resource": ["*"]}]))) == 0
+	count(rule_findings("AWS-IAM-003", pol_input([unk]))) == 0
+	count(rule_findings("AWS-IAM-003", {"aws": {"iam": {"policies": [{"id": "p", "document": unk}]}}})) == 0
+	count(rule_findings("AWS-IAM-003", {"aws": {"iam": {"policies": [{"id": "p", "document": {"Statement": unk}}]}}})) == 0
+}
+
+# an unknown NotAction beside Action may be no NotAction at all (a statement has one of the two)
+test_not_action_unknown_beside_action_passes if {
+	unk := {"__unknown__": true}
+	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": "Allow", "Action": ["s3:GetObject"], "NotAction": unk, "Resource": ["*"]}]))) == 0
+	count(rule_findings("AWS-IAM-003", pol_input([{"Effect": "Allow", "Action": unk, "NotAction": unk, "Resource": ["*"]}]))) == 0
 }
 
 test_user_inline_policy_fires if {

@@ -151,13 +151,18 @@ describe('Terraform evaluation fixtures', () => {
     expect(findings).toEqual([`AWS-S3-001 aws_s3_bucket.scratch ${d}/main.tf:10`, `AWS-S3-003 aws_s3_bucket.scratch ${d}/main.tf:10`]);
   });
 
-  it('policy-documents: aws_iam_policy_document is computed from its configuration; merged documents stay unknown, partly unknown ones are judged on their known parts', async () => {
+  it('policy-documents: aws_iam_policy_document is computed from its configuration and the documents it merges; partly unknown ones are judged on their known parts', async () => {
     const d = `${F}/policy-documents`;
     const r = await scan([d], { cwd: root, rules: ['AWS-IAM-001', 'AWS-IAM-002', 'AWS-IAM-006', 'AWS-IAM-009'] });
     expect(r.diagnostics.filter((x) => x.level === 'error')).toEqual([]);
     const findings = r.findings.map((f) => `${f.ruleId} ${f.resource} ${f.location?.file}:${f.location?.startLine}`).sort();
-    // each finding is on the statement block of the data source the policy reads
-    expect(findings).toEqual([`AWS-IAM-002 aws_iam_policy.account ${d}/main.tf:59`, `AWS-IAM-002 aws_iam_policy.deployer ${d}/main.tf:4`, `AWS-IAM-006 aws_iam_role.open ${d}/main.tf:30`]);
+    // each finding is on the statement block of the data source the policy reads, or of the document it merges
+    expect(findings).toEqual([
+      `AWS-IAM-002 aws_iam_policy.account ${d}/main.tf:82`,
+      `AWS-IAM-002 aws_iam_policy.deployer ${d}/main.tf:4`,
+      `AWS-IAM-002 aws_iam_policy.merged ${d}/main.tf:4`,
+      `AWS-IAM-006 aws_iam_role.open ${d}/main.tf:30`,
+    ]);
   });
 
   it('override: override files merge into the blocks of the normal files; findings point at the line that decides', async () => {

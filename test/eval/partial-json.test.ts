@@ -137,6 +137,48 @@ resource "aws_wafv2_web_acl" "acl" {
   });
 });
 
+describe('jsondecode of an unknown JSON string with a known structure', () => {
+  const tf = `
+resource "aws_s3_bucket" "b" {
+  bucket_prefix = "data-"
+}
+
+locals {
+  decoded = jsondecode(jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = aws_s3_bucket.b.arn }] }))
+}
+
+resource "aws_iam_policy" "roundtrip" {
+  policy = jsonencode(local.decoded)
+}
+
+resource "aws_iam_policy" "statements" {
+  policy = jsonencode({ Statement = concat(local.decoded.Statement, [{ Effect = "Deny", Action = "s3:DeleteBucket", Resource = "*" }]) })
+}
+
+resource "aws_iam_policy" "opaque" {
+  policy = jsonencode(jsondecode(data.external.x.result.policy))
+}
+`;
+  const rs = unit(tf);
+  const attr = (addr: string) => rs.get(addr)!.view.attr('policy')!;
+
+  it('decodes to the structure, so its parts can be read and re-encoded', () => {
+    expect(attr('aws_iam_policy.roundtrip').decoded).toEqual({ Statement: [{ Action: '*', Effect: 'Allow', Resource: UNKNOWN }] });
+    expect(attr('aws_iam_policy.statements').decoded).toEqual({
+      Statement: [
+        { Action: '*', Effect: 'Allow', Resource: UNKNOWN },
+        { Action: 's3:DeleteBucket', Effect: 'Deny', Resource: '*' },
+      ],
+    });
+  });
+
+  it('an unknown string with no known structure stays wholly unknown', () => {
+    const a = attr('aws_iam_policy.opaque');
+    expect(isUnknown(a.value)).toBe(true);
+    expect(a.decoded).toBeUndefined();
+  });
+});
+
 describe('aws_iam_policy_document with unknown values', () => {
   const tf = `
 resource "aws_eks_cluster" "c" {

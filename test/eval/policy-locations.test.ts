@@ -95,4 +95,86 @@ resource "aws_iam_policy" "p" {
     expect(line('aws_iam_policy.p', ['document', 'Statement', 2, 'Principal'])).toBe(12);
     expect(line('aws_iam_policy.p', ['document', 'Version'])).toBe(21);
   });
+  it('a merged aws_iam_policy_document: each statement where the document it comes from writes it', () => {
+    const line = unit(`data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement {
+    sid     = "Write"
+    actions = ["s3:PutObject"]
+  }
+}
+
+locals {
+  extra = "{\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"sqs:*\\",\\"Resource\\":\\"*\\"}]}"
+}
+
+data "aws_iam_policy_document" "doc" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.base.json,
+    local.extra,
+  ]
+  statement {
+    sid       = "Write"
+    actions   = ["s3:DeleteObject"]
+    resources = ["*"]
+  }
+  override_policy_documents = [jsonencode({
+    Statement = [
+      { Sid = "Read", Effect = "Allow", Action = "s3:ListBucket", Resource = "*" },
+    ]
+  })]
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.doc.json
+}
+
+data "aws_iam_policy_document" "listed" {
+  source_policy_documents = concat([data.aws_iam_policy_document.base.json], [])
+}
+
+resource "aws_iam_policy" "listed" {
+  name   = "listed"
+  policy = data.aws_iam_policy_document.listed.json
+}
+`);
+    // Read, from base, replaced by the override: the override's statement
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 0])).toBe(29);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 0, 'Action'])).toBe(29);
+    // Write, from base, replaced by the document's own statement block
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 1])).toBe(22);
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 1, 'Action'])).toBe(24);
+    // the statement of a JSON string: at that document in the list
+    expect(line('aws_iam_policy.p', ['document', 'Statement', 2])).toBe(20);
+    // a list that is not written literally: at the attribute; through another document, at its blocks
+    expect(line('aws_iam_policy.listed', ['document', 'Statement', 0])).toBe(40);
+    const base = unit(`data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "doc" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+}
+
+data "aws_iam_policy_document" "outer" {
+  source_policy_documents = [data.aws_iam_policy_document.doc.json]
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.outer.json
+}
+`);
+    expect(base('aws_iam_policy.p', ['document', 'Statement', 0])).toBe(2);
+    expect(base('aws_iam_policy.p', ['document', 'Statement', 0, 'Resource'])).toBe(5);
+  });
 });

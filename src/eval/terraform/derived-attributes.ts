@@ -7,6 +7,7 @@
  */
 import { isUnknown, UNKNOWN, unknownJson } from '../../model/model.js';
 import type { BodyView } from '../../adapt/terraform/view.js';
+import { policyDocumentLayout } from './iam-policy-document.js';
 
 type Derive = (attrs: Record<string, unknown>) => unknown;
 
@@ -35,71 +36,21 @@ function hasUnknown(v: unknown): boolean {
 
 /**
  * `data.aws_iam_policy_document` computes its `json` from its configuration alone, locally, as
- * the provider does: statements with effect, actions, resources, principals and conditions.
- * Documents merged from other documents (`source_policy_documents`, `override_policy_documents`)
- * stay unknown. A document holding unknown values (an ARN of a resource, a generated statement)
- * is an unknown string whose structure adapters can still read (unknownJson), with UNKNOWN where
- * the configuration cannot be known: a value, a statement, a principal or condition block.
+ * the provider does (iam-policy-document.ts): its statements, merged with the documents of
+ * `source_policy_documents` and `override_policy_documents`. A document holding unknown values
+ * (an ARN of a resource, a generated statement) is an unknown string whose structure adapters
+ * can still read (unknownJson), with UNKNOWN where the configuration cannot be known: a value,
+ * a statement, a principal or condition block. A document merged from one whose structure is
+ * not known at all is UNKNOWN.
  */
 function iamPolicyDocument(view: BodyView): Record<string, unknown> {
-  for (const merged of ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']) {
-    if (view.attr(merged)) return { json: UNKNOWN, minified_json: UNKNOWN };
-  }
-  const statements: unknown[] = [];
-  for (const st of view.blocks('statement')) {
-    if (st.unknown) {
-      statements.push(UNKNOWN);
-      continue;
-    }
-    const out: Record<string, unknown> = {};
-    const sid = st.attr('sid')?.value;
-    if (sid !== undefined) out.Sid = sid;
-    out.Effect = st.attr('effect')?.value ?? 'Allow';
-    for (const [attr, key] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
-      const a = st.attr(attr);
-      if (a) out[key] = a.value;
-    }
-    for (const [block, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-      const ps = st.blocks(block);
-      if (ps.length) out[key] = principals(ps);
-    }
-    const conditions = conditionsOf(st.blocks('condition'));
-    if (conditions !== undefined) out.Condition = conditions;
-    statements.push(out);
-  }
-  const doc = { Version: view.attr('version')?.value ?? '2012-10-17', Statement: statements };
+  const doc = policyDocumentLayout(view)?.document;
+  if (!doc) return { json: UNKNOWN, minified_json: UNKNOWN };
   if (hasUnknown(doc)) {
     const partial = unknownJson(doc);
     return { json: partial, minified_json: partial };
   }
   return { json: JSON.stringify(doc, null, 2), minified_json: JSON.stringify(doc) };
-}
-
-/** `principals { type, identifiers }` blocks as a Principal; UNKNOWN when a block's type or identifiers cannot be placed. */
-function principals(ps: BodyView[]): unknown {
-  const principal: Record<string, unknown[]> = {};
-  for (const p of ps) {
-    if (p.unknown) return UNKNOWN;
-    const type = p.attr('type')?.value;
-    const ids = p.attr('identifiers')?.value;
-    if (typeof type !== 'string' || !Array.isArray(ids)) return UNKNOWN;
-    (principal[type] ??= []).push(...ids);
-  }
-  return principal['*'] && Object.keys(principal).length === 1 ? '*' : principal;
-}
-
-/** `condition { test, variable, values }` blocks as a Condition; UNKNOWN when a block's test or variable is unknown. */
-function conditionsOf(cs: BodyView[]): unknown {
-  if (!cs.length) return undefined;
-  const conditions: Record<string, Record<string, unknown>> = {};
-  for (const c of cs) {
-    if (c.unknown) return UNKNOWN;
-    const test = c.attr('test')?.value;
-    const variable = c.attr('variable')?.value;
-    if (typeof test !== 'string' || typeof variable !== 'string') return UNKNOWN;
-    (conditions[test] ??= {})[variable] = c.attr('values')?.value;
-  }
-  return conditions;
 }
 
 /** Data sources whose result is a pure function of their configuration (no API call). */

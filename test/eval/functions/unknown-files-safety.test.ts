@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { callFunction, functionNames, hasFunction } from '../../../src/eval/terraform/functions/index.js';
+import { decodedJson, isUnknown, unknownJson } from '../../../src/model/model.js';
 import { call, checkErr, checkRow, label, makeCtx, U, type Row } from './helpers.js';
 
 const unknownRows: Row[] = [
@@ -93,6 +94,39 @@ const unknownRows: Row[] = [
 
 describe('unknown propagation', () => {
   it.each(unknownRows.map((r) => [label(r), r] as const))('%s', (_, r) => checkRow(r));
+});
+
+describe('jsondecode of an unknown JSON string with a known structure', () => {
+  it('jsondecode(jsonencode(v)) with unknowns in v gives v, UNKNOWN where unknown', () => {
+    const encoded = call('jsonencode', { Statement: [{ Effect: 'Allow', Action: '*', Resource: U }], Version: '2012-10-17' });
+    expect(isUnknown(encoded)).toBe(true);
+    expect(call('jsondecode', encoded)).toStrictEqual({ Statement: [{ Action: '*', Effect: 'Allow', Resource: U }], Version: '2012-10-17' });
+    // lists, numbers, booleans and null come back as they went in
+    expect(call('jsondecode', call('jsonencode', [1, true, null, U, { b: 2, a: [U] }]))).toStrictEqual([1, true, null, U, { a: [U], b: 2 }]);
+  });
+
+  it('objects come back with sorted keys, as jsondecode builds them', () => {
+    const decoded = call('jsondecode', unknownJson({ z: 1, a: U })) as Record<string, unknown>;
+    expect(Object.keys(decoded)).toEqual(['a', 'z']);
+  });
+
+  it('an unknown string inside keeps its own structure', () => {
+    const inner = call('jsonencode', { arn: U });
+    const decoded = call('jsondecode', call('jsonencode', { policy: inner, n: 1 })) as Record<string, unknown>;
+    expect(decoded.n).toBe(1);
+    expect(decodedJson(decoded.policy)).toStrictEqual({ arn: U });
+    expect(call('jsondecode', decoded.policy)).toStrictEqual({ arn: U });
+  });
+
+  it('an unknown string with no known structure decodes to UNKNOWN', () => {
+    expect(call('jsondecode', U)).toBe(U);
+    expect(call('jsondecode', call('upper', U))).toBe(U);
+  });
+
+  it('known strings decode as before', () => {
+    expect(call('jsondecode', '{"b": [1], "a": "x"}')).toStrictEqual({ a: 'x', b: [1] });
+    checkErr(['jsondecode', ['{'], 'invalid JSON']);
+  });
 });
 
 describe('filesystem functions', () => {

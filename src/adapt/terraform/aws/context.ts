@@ -7,12 +7,14 @@ import { modelDefaults } from '../../aws/defaults.js';
 import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { ObjectBuilder } from '../../builder.js';
 import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../../model/model.js';
+import { policyDocumentLayout } from '../../../eval/terraform/iam-policy-document.js';
 import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { localName } from '../resource.js';
 import { dataSourceRef, traversalRef } from '../references.js';
 import { attrWhere, type AttrView, type BodyView } from '../view.js';
 import type { Expression } from '../../../parse/hcl/ast.js';
+import type { Range } from '../../../model/source.js';
 
 export interface AdapterSink {
   model: CanonicalModel;
@@ -68,17 +70,50 @@ export class TfAwsContext {
   copyPolicy(b: ObjectBuilder, path: ModelPath, r: TerraformResource, name: string, def?: unknown): AttrView | undefined {
     const a = copyRead(b, path, r.view, name, def, policyDocument);
     if (!a) return a;
-    const doc = this.policyDataSource(r, a.expr);
-    if (doc) locateDataStatements(b, path, doc);
-    else locateStatements(b, path, a.expr, attrWhere(r.view, a).file);
+    this.statementPlaces(r.module, a.expr, attrWhere(r.view, a).file, new Set())?.forEach((place, i) => {
+      if (!place) return;
+      b.locate([...path, 'Statement', i], place.at);
+      for (const [key, at] of Object.entries(place.keys)) b.locate([...path, 'Statement', i, key], at);
+    });
     return a;
   }
 
+  /**
+   * Where each statement of the policy document an expression gives is written: in a literal
+   * `jsonencode({ Statement = [...] })`, or in the `data.aws_iam_policy_document` whose `json`
+   * it is. Undefined (for the document or a statement) where it cannot be told.
+   */
+  private statementPlaces(module: string, expr: Expression, file: string, seen: Set<TerraformResource>): (StatementPlace | undefined)[] | undefined {
+    const doc = this.policyDataSource(module, expr);
+    if (!doc) return literalStatementPlaces(expr, file);
+    // `seen`: the documents being placed, that merge this one (Terraform rejects such a cycle)
+    if (seen.has(doc)) return undefined;
+    const layout = policyDocumentLayout(doc.view);
+    if (!layout) return undefined;
+    const inner = new Set(seen).add(doc);
+    const blocks = doc.view.blocks('statement');
+    const merged: Partial<Record<string, { list: AttrView; items?: Expression[] }>> = {};
+    for (const name of ['source_policy_documents', 'override_policy_documents']) {
+      const list = doc.view.attr(name);
+      if (list) merged[name] = { list, items: tupleItems(list.expr) };
+    }
+    return layout.origins.map((o) => {
+      if (!o) return undefined;
+      if (o.from === 'statement') return blockPlace(blocks[o.block]);
+      // a statement of a source or override document: where that document writes it, else at the document in the list
+      const { list, items } = merged[o.from]!;
+      const where = attrWhere(doc.view, list);
+      const item = items?.[o.document];
+      if (!item) return { at: where, keys: {} };
+      return this.statementPlaces(module, item, where.file, inner)?.[o.statement] ?? { at: { file: where.file, range: item.range }, keys: {} };
+    });
+  }
+
   /** The `data.aws_iam_policy_document` (one instance, same module) whose `json` an expression is. */
-  private policyDataSource(r: TerraformResource, expr: Expression): TerraformResource | undefined {
+  private policyDataSource(module: string, expr: Expression): TerraformResource | undefined {
     const ref = dataSourceRef(expr);
     if (ref?.type !== 'aws_iam_policy_document' || (ref.attribute !== 'json' && ref.attribute !== 'minified_json')) return undefined;
-    return this.dataSources.get(`${r.module}|${ref.type}.${ref.name}`);
+    return this.dataSources.get(`${module}|${ref.type}.${ref.name}`);
   }
 
   builder(r: TerraformResource): ObjectBuilder | undefined {
@@ -140,51 +175,68 @@ export function policyDocument(a: AttrView): unknown {
   return normalizePolicyDocument(jsonValue(a));
 }
 
+/** A range in a file, as `ObjectBuilder.locate` takes it. */
+type FileRange = { file: string; range: Range };
+
+/** Where one statement of a policy is written, and each of its keys. */
+interface StatementPlace {
+  at: FileRange;
+  keys: Record<string, FileRange>;
+}
+
+/** The items of a literal list (`[a, b]`, in parentheses or not). */
+function tupleItems(expr: Expression): Expression[] | undefined {
+  let e = expr;
+  while (e.type === 'paren') e = e.expr;
+  return e.type === 'tuple' ? e.items : undefined;
+}
+
 /**
  * A policy written as a literal `jsonencode({ Statement = [{ … }, { … }] })`: each statement, and
  * each of its keys, located at its own line, so that a finding on the third statement of a long
  * document points at that statement (as it does in a CloudFormation template). Statements built
  * any other way (a `for` expression, a variable) keep the attribute's location.
  */
-function locateStatements(b: ObjectBuilder, path: ModelPath, expr: Expression, file: string): void {
+function literalStatementPlaces(expr: Expression, file: string): StatementPlace[] | undefined {
   let e = expr;
   while (e.type === 'paren') e = e.expr;
-  if (e.type !== 'call' || e.name !== 'jsonencode' || e.args.length !== 1) return;
+  if (e.type !== 'call' || e.name !== 'jsonencode' || e.args.length !== 1) return undefined;
   let doc = e.args[0];
   while (doc.type === 'paren') doc = doc.expr;
-  if (doc.type !== 'object') return;
+  if (doc.type !== 'object') return undefined;
   const item = doc.items.find((i) => literalKey(i.key) === 'Statement');
-  if (!item) return;
+  if (!item) return undefined;
   let list = item.value;
   while (list.type === 'paren') list = list.expr;
   // one statement written as an object is the list of one statement the normaliser makes
   const statements = list.type === 'tuple' ? list.items : list.type === 'object' ? [list] : [];
-  statements.forEach((st, i) => {
-    b.locate([...path, 'Statement', i], { file, range: st.range });
-    if (st.type !== 'object') return;
-    for (const kv of st.items) {
-      const k = literalKey(kv.key);
-      if (k !== undefined) b.locate([...path, 'Statement', i, k], { file, range: kv.range });
+  return statements.map((st) => {
+    const keys: Record<string, FileRange> = {};
+    if (st.type === 'object') {
+      for (const kv of st.items) {
+        const k = literalKey(kv.key);
+        if (k !== undefined) keys[k] = { file, range: kv.range };
+      }
     }
+    return { at: { file, range: st.range }, keys };
   });
 }
 
 const STATEMENT_ATTRIBUTES = [['sid', 'Sid'], ['effect', 'Effect'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const;
 const STATEMENT_BLOCKS = [['principals', 'Principal'], ['not_principals', 'NotPrincipal'], ['condition', 'Condition']] as const;
 
-/** The statements of an `aws_iam_policy_document`, in the order the document lists them (derived-attributes.ts). */
-function locateDataStatements(b: ObjectBuilder, path: ModelPath, doc: TerraformResource): void {
-  doc.view.blocks('statement').forEach((st, i) => {
-    b.locate([...path, 'Statement', i], { file: st.file, range: st.range });
-    for (const [attr, key] of STATEMENT_ATTRIBUTES) {
-      const a = st.attr(attr);
-      if (a) b.locate([...path, 'Statement', i, key], attrWhere(st, a));
-    }
-    for (const [block, key] of STATEMENT_BLOCKS) {
-      const first = st.blocks(block)[0];
-      if (first) b.locate([...path, 'Statement', i, key], { file: first.file, range: first.range });
-    }
-  });
+/** A `statement` block of an `aws_iam_policy_document` and its attributes and blocks. */
+function blockPlace(st: BodyView): StatementPlace {
+  const keys: Record<string, FileRange> = {};
+  for (const [attr, key] of STATEMENT_ATTRIBUTES) {
+    const a = st.attr(attr);
+    if (a) keys[key] = attrWhere(st, a);
+  }
+  for (const [block, key] of STATEMENT_BLOCKS) {
+    const first = st.blocks(block)[0];
+    if (first) keys[key] = { file: first.file, range: first.range };
+  }
+  return { at: { file: st.file, range: st.range }, keys };
 }
 
 /** An object key written literally: `Effect` or `"Effect"`. */

@@ -134,6 +134,22 @@ export function jsonDecode(s: string): unknown {
   return normalizeDecoded(parsed);
 }
 
+/**
+ * jsondecode(jsonencode(v)) for a partly known v (the structure of an unknown JSON string, see
+ * unknownJson): objects rebuilt as jsondecode builds them, unknown values kept as they are (an
+ * unknown string keeps the structure it encodes), keys with no value dropped as encoding drops them.
+ */
+export function jsonRoundTrip(v: unknown): unknown {
+  const walk = (x: unknown, depth: number): unknown => {
+    if (depth > 1000) throw new FunctionError('value is too deeply nested to decode');
+    if (isUnknown(x)) return x;
+    if (Array.isArray(x)) return x.map((e) => (e === undefined ? null : walk(e, depth + 1)));
+    if (isObject(x)) return makeObject(Object.keys(x).filter((k) => x[k] !== undefined).map((k) => [k, walk(x[k], depth + 1)]));
+    return x === undefined ? null : x;
+  };
+  return walk(v, 0);
+}
+
 /** Rebuilds decoded objects with sorted keys and no prototype surprises. */
 function normalizeDecoded(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalizeDecoded);

@@ -13,6 +13,7 @@ import {
   hashHex,
   jsonDecode,
   jsonEncode,
+  jsonRoundTrip,
   urlEncode,
   uuidV5,
   yamlDecode,
@@ -24,6 +25,7 @@ import {
   asList,
   asObject,
   checkString,
+  decodedJson,
   finite,
   FunctionError,
   hasUnknown,
@@ -187,7 +189,17 @@ const encodingFunctions: FnTable = {
   // Terraform's result is unknown when the value holds unknowns; the structure stays readable
   // to adapters that parse the JSON (policy documents naming a resource's ARN).
   jsonencode: { params: 1, unknowns: 'self', impl: ([v]) => (hasUnknown(v) ? unknownJson(v) : jsonEncode(v)) },
-  jsondecode: { params: 1, impl: ([s]) => jsonDecode(toStr(s, 'str')) },
+  // An unknown string that is known to encode a partly known structure (a jsonencode of a
+  // value holding unknowns, a policy document) decodes to that structure, UNKNOWN where unknown.
+  jsondecode: {
+    params: 1,
+    unknowns: 'self',
+    impl([s]) {
+      if (!isUnknown(s)) return jsonDecode(toStr(s, 'str'));
+      const decoded = decodedJson(s);
+      return decoded === undefined ? UNKNOWN : jsonRoundTrip(decoded);
+    },
+  },
   yamlencode: { params: 1, impl: ([v]) => yamlEncode(v) },
   yamldecode: { params: 1, impl: ([s]) => yamlDecode(toStr(s, 'src')) },
   csvdecode: { params: 1, impl: ([s]) => csvDecode(toStr(s, 'str')) },

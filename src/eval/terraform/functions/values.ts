@@ -5,9 +5,9 @@
  * Values are plain JSON-like JS values; the UNKNOWN marker (src/model/model.ts) stands for a
  * value that cannot be known statically and may sit anywhere inside lists and objects.
  */
-import { isUnknown, UNKNOWN, unknownJson } from '../../../model/model.js';
+import { decodedJson, isUnknown, UNKNOWN, unknownJson } from '../../../model/model.js';
 
-export { isUnknown, UNKNOWN, unknownJson };
+export { decodedJson, isUnknown, UNKNOWN, unknownJson };
 
 /** Bad arguments or type errors; the evaluator turns it into a diagnostic. */
 export class FunctionError extends Error {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { calledModuleDirs } from './terraform-roots.js';
+import { nestedTemplateFiles } from './cfn-nested.js';
 import { TreeReader } from '../engine/tree-reader.js';
 
 export type UnitKind = 'terraform' | 'manifest';
@@ -67,11 +68,15 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
   const diagnostics: Diagnostic[] = [];
   const tf = new Map<string, string[]>();
   const manifests: string[] = [];
+  const sizes = new Map<string, number>();
+  /** Files the user named. */
+  const explicitFiles = new Set<string>();
   const seen = new Set<string>();
   let files = 0;
 
   const addFile = (abs: string, explicit: boolean) => {
     const rel = toRel(root, abs);
+    if (explicit) explicitFiles.add(rel);
     if (seen.has(rel)) return;
     seen.add(rel);
     const kind = classify(abs);
@@ -92,6 +97,7 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
       return;
     }
     files++;
+    sizes.set(rel, st.size);
     if (kind === 'terraform') {
       const dir = path.posix.dirname(rel);
       const list = tf.get(dir) ?? [];
@@ -169,6 +175,9 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
   // read through the scan's reader: module folders' files are kept for their evaluation
   const called = calledModuleDirs(tfUnits, (rel) => reader.readText(rel, [], true));
   for (const u of tfUnits) if (!called.has(u.id) || explicitDirs.has(u.id)) units.push(u);
-  for (const m of manifests.sort()) units.push({ kind: 'manifest', id: m, files: [m] });
+  // a template another scanned template nests by a local path is evaluated through that nested
+  // stack, with the parameters it passes, unless the user named the file
+  const nested = manifests.length > 1 ? nestedTemplateFiles(manifests.sort(), (rel) => reader.readText(rel, [], true), (rel) => sizes.get(rel) ?? 0) : new Set<string>();
+  for (const m of manifests.sort()) if (!nested.has(m) || explicitFiles.has(m)) units.push({ kind: 'manifest', id: m, files: [m] });
   return { root, units, diagnostics, files, reader };
 }

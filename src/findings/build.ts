@@ -12,7 +12,8 @@ import type { Finding, Location, RuleMeta } from './types.js';
 
 /**
  * sha256 over rule id, where the resource lives (Terraform root module folder or manifest
- * file; nothing for live resources), its identity and the model path. No line numbers.
+ * file — for a CloudFormation nested stack's resource, the template scanned; nothing for live
+ * resources), its identity and the model path. No line numbers.
  */
 export function fingerprint(ruleId: string, scope: string, identity: string, path: string): string {
   return crypto.createHash('sha256').update([ruleId, scope, identity, path].join('\0')).digest('hex');
@@ -53,14 +54,12 @@ export function locate(entry: SourceMapEntry, path: (string | number)[]): FileRa
   return entry.location;
 }
 
-/** Related locations recorded for the longest prefix of `path`. */
+/** Related locations recorded for the longest prefix of `path`, then those of the whole object. */
 function relatedFor(entry: SourceMapEntry, path: (string | number)[]): (Location & { message: string })[] | undefined {
-  if (!entry.related) return undefined;
-  for (let n = path.length; n > 0; n--) {
-    const rel = entry.related[path.slice(0, n).join('.')];
-    if (rel) return rel.map((r) => ({ ...toLocation(r)!, message: r.message }));
-  }
-  return undefined;
+  let rel: (FileRange & { message: string })[] | undefined;
+  for (let n = path.length; n > 0 && entry.related && !rel; n--) rel = entry.related[path.slice(0, n).join('.')];
+  const all = [...(rel ?? []), ...(entry.via ?? [])];
+  return all.length ? all.map((r) => ({ ...toLocation(r)!, message: r.message })) : undefined;
 }
 
 function toLocation(r: FileRange | undefined): Location | undefined {
@@ -69,6 +68,7 @@ function toLocation(r: FileRange | undefined): Location | undefined {
 }
 
 function scopeOf(entry: SourceMapEntry): string {
+  if (entry.scope !== undefined) return entry.scope;
   if (entry.source === 'terraform') return entry.id.slice(0, entry.id.indexOf(':'));
   return entry.location?.file ?? '';
 }

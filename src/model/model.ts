@@ -82,6 +82,17 @@ export interface SourceMapEntry {
   module?: string;
   /** Model path → where its value came from besides the attribute (variables, tfvars, module arguments). */
   related?: Record<string, (FileRange & { message: string })[]>;
+  /**
+   * Related locations of every finding on the object, after those of its path: the
+   * CloudFormation nested stack resources it was created through, outermost first.
+   */
+  via?: (FileRange & { message: string })[];
+  /**
+   * What fingerprints are scoped to when it is not the file of `location`: the template a
+   * nested stack's resource was scanned through (the same child nested by two parents is two
+   * resources).
+   */
+  scope?: string;
   /** Inline suppressions found beside the resource: rule id → reason. */
   suppressions?: Record<string, string>;
 }

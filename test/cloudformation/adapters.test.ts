@@ -233,10 +233,11 @@ Resources:
   });
 
   it('reads the JSON and YAML fixtures without diagnostics', () => {
-    // templates, and the templates of application directories (sam-app/template.yaml)
+    // templates, and the templates of application directories (sam-app/template.yaml), each on
+    // its own; nested/problems/ holds nested stacks that cannot be followed, on purpose
     for (const f of fs.readdirSync(path.resolve(__dirname, '../../fixtures/cloudformation'), { recursive: true }) as string[]) {
       const rel = `fixtures/cloudformation/${f.split(path.sep).join('/')}`;
-      if (!fs.statSync(path.resolve(__dirname, '../..', rel)).isFile()) continue;
+      if (!fs.statSync(path.resolve(__dirname, '../..', rel)).isFile() || rel.startsWith('fixtures/cloudformation/nested/problems/')) continue;
       const r = processUnit({ kind: 'manifest', id: rel, files: [rel] }, path.resolve(__dirname, '../..'));
       expect(r.diagnostics, rel).toEqual([]);
       expect(r.sourceMap.length, rel).toBeGreaterThan(0);

@@ -40,6 +40,18 @@ export function cfnIdentity(type: string, logicalId: string): string {
   return `${type}/${logicalId}`;
 }
 
+/** Where a template sits among nested stacks: the template scanned has an empty `path`. */
+export interface StackPlacement {
+  /** The template scanned as a unit: model ids and fingerprints are scoped to it. */
+  rootFile: string;
+  /** Logical ids of the nested stack resources from that template down to this one. */
+  path: string[];
+  /** Those resources, outermost first: related locations of every finding on what this template creates. */
+  via: (FileRange & { message: string })[];
+  /** Inline suppressions of those resources: they apply to everything created through them. */
+  suppressions?: Record<string, string>;
+}
+
 export class CfnContext {
   private readonly builders = new Map<string, ObjectBuilder>();
 
@@ -48,20 +60,38 @@ export class CfnContext {
     readonly resources: Map<string, CfnResource>,
     readonly ev: Evaluator,
     private readonly sink: AdapterSink,
+    /** Absent for the template scanned; set for a nested stack's template. */
+    private readonly placement?: StackPlacement,
   ) {}
 
-  /** Creates the model object for a resource and adds it to aws.<service>.<collection>. */
+  /**
+   * Creates the model object for a resource and adds it to aws.<service>.<collection>. In a
+   * nested stack's template, the identity names the stack path after the type
+   * (`AWS::S3::Bucket/Storage/Bucket`) and the id the template scanned and that path, so the
+   * same child nested twice gives two objects.
+   */
   create(r: CfnResource, service: string, collection: string, base: Record<string, unknown> = {}, sub?: { suffix: string; location: FileRange }): ObjectBuilder {
-    const identity = (r.identity ?? cfnIdentity(r.type, r.logicalId)) + (sub ? `/${sub.suffix}` : '');
+    const type = r.resourceType ?? r.type;
+    const nested = this.placement?.path.length ? this.placement : undefined;
+    const prefix = nested ? `${nested.path.join('/')}/` : '';
+    const own = r.identity ?? cfnIdentity(r.type, r.logicalId);
+    const placed = !prefix ? own : own.startsWith(`${type}/`) ? `${type}/${prefix}${own.slice(type.length + 1)}` : `${prefix}${own}`;
+    const identity = placed + (sub ? `/${sub.suffix}` : '');
     const b = new ObjectBuilder({
-      id: `${this.file}#${r.logicalId}${sub ? `/${sub.suffix}` : ''}`,
+      id: `${nested?.rootFile ?? this.file}#${prefix}${r.logicalId}${sub ? `/${sub.suffix}` : ''}`,
       source: 'cloudformation',
       identity,
-      resourceType: r.resourceType ?? r.type,
+      resourceType: type,
       location: sub?.location ?? r.location,
       base: { ...modelDefaults(service, collection), ...base },
     });
-    if (r.suppressions) b.entry.suppressions = { ...r.suppressions };
+    // the resource's own suppressions win over those of the nested stack resources above it
+    const suppressions = { ...(nested?.suppressions ?? {}), ...(r.suppressions ?? {}) };
+    if (Object.keys(suppressions).length) b.entry.suppressions = suppressions;
+    if (nested) {
+      b.entry.via = [...nested.via];
+      b.entry.scope = nested.rootFile;
+    }
     if (!sub) this.builders.set(r.logicalId, b);
     addAws(this.sink.model, service, collection, b.obj);
     this.sink.sourceMap.push(b.entry);

@@ -8,6 +8,7 @@ export const cloudformationDocuments: DocumentAdapter = {
   detect: (text) => looksLikeCloudFormation(text),
   adapt(text, file, ctx) {
     const template = loadTemplate(text, file, ctx.diagnostics);
-    if (template) adaptCloudFormation(template, ctx, ctx.diagnostics, { parameters: ctx.options.cloudformation?.parameters });
+    // nested stacks' local templates are read from the scanned tree, never from outside it
+    if (template) adaptCloudFormation(template, ctx, ctx.diagnostics, { parameters: ctx.options.cloudformation?.parameters, readText: ctx.readText, root: ctx.root });
   },
 };

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import { entry, type CfnTemplate } from '../../parse/cloudformation/load.js';
 import { suppressionsFor } from '../../findings/inline.js';
 import { CfnContext, type AdapterSink, type CfnResource, type ResourceAdapter } from './context.js';
-import { Evaluator, UnknownValue, type EvaluatorOptions } from './intrinsics.js';
+import { UnknownValue, type Evaluator } from './intrinsics.js';
 import { Props } from './props.js';
 import * as data from './data.js';
 import * as ec2 from './ec2.js';
@@ -23,7 +23,8 @@ import * as monitoring from './monitoring.js';
 import * as network from './network.js';
 import * as edge from './edge.js';
 import * as compute from './compute.js';
-import { isSamTemplate, SAM_TRANSFORM, SamExpander, templateTransforms, type SamRelation } from './sam.js';
+import { SAM_TRANSFORM, templateTransforms, type SamRelation } from './sam.js';
+import { NESTED_STACK_TYPES, parameterRefs, prepareTemplate, rootNesting, type Nesting, type NestingOptions, type ParameterRef, type PreparedTemplate } from './nested.js';
 
 // One module per area; each exports `primary` (creates objects) and `folds` (merges resources
 // that configure another one into it).
@@ -112,20 +113,64 @@ function relateMerged(entries: AdapterSink['sourceMap'], relations: SamRelation[
   }
 }
 
-export function adaptCloudFormation(template: CfnTemplate, sink: AdapterSink, diagnostics: Diagnostic[], options: EvaluatorOptions = {}): void {
-  const ev = new Evaluator(template, diagnostics, options);
+/**
+ * In a nested stack's template, fields whose value refers to a parameter the parent passed
+ * also point at the parent's `Parameters` entry (and further up, when that entry refers to the
+ * parent's own parameters), as related locations.
+ */
+function relateParameters(entries: AdapterSink['sourceMap'], template: CfnTemplate, nesting: Nesting, ev: Evaluator): void {
+  const passed = (name: string) => ev.hasParameter(name) && nesting.parameterOrigin(name).length > 0;
+  const refs: ParameterRef[] = [];
+  for (const section of ['Resources', 'Globals']) {
+    const node = entry(template.root, section)?.value;
+    if (node) parameterRefs(node, passed, refs);
+  }
+  if (!refs.length) return;
+  for (const e of entries) {
+    for (const [field, at] of Object.entries(e.fields)) {
+      if (at.file !== template.file) continue;
+      const names = new Set(refs.filter((r) => r.range.start.offset >= at.start.offset && r.range.end.offset <= at.end.offset).map((r) => r.name));
+      const related = [...names].flatMap((n) => nesting.parameterOrigin(n));
+      if (related.length) (e.related ??= {})[field] = [...(e.related[field] ?? []), ...related];
+    }
+  }
+}
+
+export interface CloudFormationOptions extends NestingOptions {
+  /** Parameter values given at deploy time (override `Default`) for the template scanned. */
+  parameters?: Record<string, unknown>;
+}
+
+/**
+ * Adapts a template, and what its nested stacks with local templates create (read with
+ * `options.readText`; see nested.ts).
+ */
+export function adaptCloudFormation(template: CfnTemplate, sink: AdapterSink, diagnostics: Diagnostic[], options: CloudFormationOptions = {}): void {
+  const { parameters, ...nestingOptions } = options;
+  adaptTemplate(prepareTemplate(template, diagnostics, parameters, rootNesting(template.file, nestingOptions)), sink, diagnostics);
+}
+
+/** `suppressions`: those of the nested stack resources above the template (they apply to all it creates). */
+function adaptTemplate(prepared: PreparedTemplate, sink: AdapterSink, diagnostics: Diagnostic[], suppressions?: Record<string, string>): void {
+  const { template, ev, sam, nested, nesting } = prepared;
   // Transforms: SAM is expanded (src/adapt/cloudformation/sam.ts); any other macro is not.
   for (const t of templateTransforms(template)) {
     if (t.name !== SAM_TRANSFORM) problem(diagnostics, template.file, `transform ${t.name} is not expanded: what it generates or changes is not scanned`, t.range.start, 'note');
   }
-  const sam = isSamTemplate(template) ? new SamExpander(template, ev, diagnostics) : undefined;
-  sam?.registerGeneratedNames();
   sam?.checkGlobals();
   let resources = templateResources(template, ev, diagnostics);
   if (sam) resources = sam.expand(resources);
   const first = sink.sourceMap.length;
-  const ctx = new CfnContext(template.file, resources, ev, sink);
+  const ctx = new CfnContext(template.file, resources, ev, sink, { rootFile: nesting.rootFile, path: nesting.path, via: nesting.via, suppressions });
   for (const r of resources.values()) PRIMARY[r.type]?.(r, ctx);
   for (const r of resources.values()) FOLDS[r.type]?.(r, ctx);
-  if (sam) relateMerged(sink.sourceMap.slice(first), sam.relations, template.file);
+  const own = sink.sourceMap.slice(first);
+  if (sam) relateMerged(own, sam.relations, template.file);
+  if (nesting.path.length) relateParameters(own, template, nesting, ev);
+  // nested stacks with a local template: their resources, judged with what this template passes
+  for (const r of resources.values()) {
+    if (!NESTED_STACK_TYPES[r.type]) continue;
+    const child = nested.child(r.logicalId);
+    if (child) adaptTemplate(child, sink, diagnostics, suppressions || r.suppressions ? { ...suppressions, ...r.suppressions } : undefined);
+  }
 }

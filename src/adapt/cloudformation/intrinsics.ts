@@ -4,7 +4,8 @@
  * Parameters take their `Default` (none, or an SSM parameter type → unknown); Conditions are
  * evaluated when their inputs are known; Mappings feed `Fn::FindInMap`. Pseudo parameters,
  * physical ids (`Ref` to a resource), `Fn::GetAtt`, `Fn::ImportValue`, `Fn::GetAZs` and
- * `Fn::Cidr` are unknown. An unknown value remembers the resources it was computed from, so
+ * `Fn::Cidr` are unknown — except `Outputs.X` of a nested stack, when the caller knows its
+ * value (`EvaluatorOptions.stackOutput`, see nested.ts). An unknown value remembers the resources it was computed from, so
  * that `GroupId: !Ref WebSG` can fold into WebSG. Anything built from an unknown is unknown;
  * a list or mapping holding one stays partially known. `Ref: AWS::NoValue` removes the
  * property (or list item) it stands for.
@@ -84,6 +85,11 @@ function asString(v: unknown): string | undefined {
 export interface EvaluatorOptions {
   /** Parameter values given at deploy time (override `Default`). */
   parameters?: Record<string, unknown>;
+  /**
+   * The value of output `output` of the nested stack `stack` (`!GetAtt Stack.Outputs.Name`),
+   * undefined when it is not known. `at`: where the template asks for it.
+   */
+  stackOutput?: (stack: string, output: string, at: Range) => unknown;
 }
 
 export class Evaluator {
@@ -93,11 +99,13 @@ export class Evaluator {
   private readonly inProgress = new Set<string>();
   readonly resourceTypes = new Map<string, string>();
   private readonly mappings: CfnNode | undefined;
+  /** Warnings already given: a node evaluated twice (a nested stack's parameters) warns once. */
+  private readonly warned = new Set<string>();
 
   constructor(
     readonly template: CfnTemplate,
     private readonly diagnostics: Diagnostic[],
-    options: EvaluatorOptions = {},
+    private readonly options: EvaluatorOptions = {},
   ) {
     const root = template.root;
     const resources = entry(root, 'Resources')?.value;
@@ -117,6 +125,9 @@ export class Evaluator {
   }
 
   private warn(message: string, range: Range): void {
+    const key = `${range.start.offset}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
     this.diagnostics.push({ level: 'warning', code: 'cloudformation-intrinsic', message, file: this.template.file, line: range.start.line, column: range.start.column });
   }
 
@@ -132,6 +143,13 @@ export class Evaluator {
     }
     if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof v === 'string') return v.split(',');
     return v;
+  }
+
+  /** `Outputs.Name` of a nested stack, when its value is known; undefined otherwise. */
+  private stackOutput(res: string, attr: string, at: Range): unknown {
+    if (!attr.startsWith('Outputs.') || !this.options.stackOutput) return undefined;
+    const v = this.options.stackOutput(res, attr.slice('Outputs.'.length), at);
+    return v === undefined || v === NO_VALUE || hasUnknown(v) ? undefined : v;
   }
 
   /** Whether a parameter of that name exists (its value may still be unknown). */
@@ -272,14 +290,18 @@ export class Evaluator {
       }
       case 'Fn::GetAtt': {
         let res: unknown;
-        if (args) res = args.length >= 2 ? this.value(args[0], depth) : undefined;
-        else {
+        let attr: unknown;
+        if (args) {
+          res = args.length >= 2 ? this.value(args[0], depth) : undefined;
+          attr = args.length >= 2 ? this.value(args[1], depth) : undefined;
+        } else {
           const s = this.value(arg, depth);
           res = typeof s === 'string' && s.includes('.') ? s.slice(0, s.indexOf('.')) : undefined;
+          attr = typeof s === 'string' && s.includes('.') ? s.slice(s.indexOf('.') + 1) : undefined;
         }
         if (typeof res !== 'string') return bad('[resource, attribute]');
         if (!this.resourceTypes.has(res)) this.warn(`Fn::GetAtt names ${res}, which is not a resource of the template`, arg.range);
-        return unknownOf(res);
+        return (typeof attr === 'string' ? this.stackOutput(res, attr, node.range) : undefined) ?? unknownOf(res);
       }
       case 'Fn::Sub':
         return this.sub(arg, node, depth);
@@ -379,7 +401,7 @@ export class Evaluator {
       else if (name.includes('.') && !this.params.has(name)) {
         const res = name.slice(0, name.indexOf('.'));
         if (!this.resourceTypes.has(res)) this.warn(`Fn::Sub names ${name}, and ${res} is not a resource of the template`, node.range);
-        v = unknownOf(res);
+        v = this.stackOutput(res, name.slice(res.length + 1), node.range) ?? unknownOf(res);
       } else v = this.ref(name, node.range);
       if (hasUnknown(v) || v === NO_VALUE) {
         unknown = true;

@@ -1745,11 +1745,6 @@ resource "aws_vpc_security_group_egress_rule" "Dns" {
       ToPort: 53
       CidrIp: 10.0.0.2/32
 `,
-    differs: {
-      // to be fixed: the Terraform adapter does not read a standalone rule's peer group
-      'ec2.security_groups.0.ingress.1.security_groups': [undefined, []],
-      'ec2.security_groups.0.egress.1.security_groups': [undefined, []],
-    },
   },
   {
     title: 'Security group with an aws_security_group_rule from another group',
@@ -1787,10 +1782,6 @@ resource "aws_security_group_rule" "FromLb" {
       ToPort: 443
       SourceSecurityGroupId: sg-0123456789abcdef0
 `,
-    differs: {
-      // to be fixed: the Terraform adapter does not read a standalone rule's peer group
-      'ec2.security_groups.0.ingress.0.security_groups': [undefined, ['sg-0123456789abcdef0']],
-    },
   },
   {
     title: 'VPC and subnet, minimal',

@@ -24,8 +24,25 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   },
 };
 
+/**
+ * Defaults of the elements of a list inside a model object, keyed `<service>.<collection>.<element>`:
+ * what an element holds before its source says anything.
+ */
+const ELEMENT_DEFAULTS: Record<string, Record<string, unknown>> = {
+  // A security group rule (`ingress[]`, `egress[]`; inline or a standalone rule resource) names
+  // no peer unless its source does.
+  'ec2.security_groups.rules': { cidr_blocks: [], ipv6_cidr_blocks: [], security_groups: [], self: false },
+};
+
 /** A fresh copy of the defaults of aws.<service>.<collection> (empty when it has none). */
 export function modelDefaults(service: string, collection: string): Record<string, unknown> {
   const d = DEFAULTS[`${service}.${collection}`];
   return d ? (structuredClone(d) as Record<string, unknown>) : {};
+}
+
+/** A fresh copy of the defaults of an element of a list of aws.<service>.<collection> objects. */
+export function elementDefaults(service: string, collection: string, element: string): Record<string, unknown> {
+  const d = ELEMENT_DEFAULTS[`${service}.${collection}.${element}`];
+  if (!d) throw new Error(`no element defaults for ${service}.${collection}.${element}`);
+  return structuredClone(d) as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@
  * AWS::EC2::SecurityGroup (inline rules, and AWS::EC2::SecurityGroupIngress/Egress folded
  * in), AWS::EC2::Instance, AWS::EC2::Volume. Launch templates are in compute.ts.
  */
+import { elementDefaults } from '../aws/defaults.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { copyProp, copyProps, copyTags, toBool, toNumber, toStr, toStringList, where, type ResourceAdapter } from './context.js';
@@ -43,17 +44,18 @@ function addRule(b: ObjectBuilder, direction: 'ingress' | 'egress', p: Props): v
     if (!isUnknown(b.get([direction, i, 'to_port']))) b.set([direction, i, 'to_port'], 65535);
   }
   const names = PEER[direction];
-  copyProp(b, [direction, i, 'cidr_blocks'], p, names.cidr4, [], toStringList);
-  copyProp(b, [direction, i, 'ipv6_cidr_blocks'], p, names.cidr6, [], toStringList);
+  const d = elementDefaults('ec2', 'security_groups', 'rules');
+  copyProp(b, [direction, i, 'cidr_blocks'], p, names.cidr4, d.cidr_blocks, toStringList);
+  copyProp(b, [direction, i, 'ipv6_cidr_blocks'], p, names.cidr6, d.ipv6_cidr_blocks, toStringList);
   const sgKey = names.sg.find((k) => p.has(k));
-  if (sgKey) copyProp(b, [direction, i, 'security_groups'], p, sgKey, [], toStringList);
-  else b.set([direction, i, 'security_groups'], []);
+  if (sgKey) copyProp(b, [direction, i, 'security_groups'], p, sgKey, d.security_groups, toStringList);
+  else b.set([direction, i, 'security_groups'], d.security_groups);
   copyProp(b, [direction, i, 'description'], p, 'Description');
-  b.set([direction, i, 'self'], false);
+  b.set([direction, i, 'self'], d.self);
 }
 
 /** The rule EC2 gives a VPC group that declares no egress: everything, everywhere. */
-const DEFAULT_EGRESS = { protocol: '-1', from_port: 0, to_port: 65535, cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], security_groups: [], self: false };
+const DEFAULT_EGRESS = { ...elementDefaults('ec2', 'security_groups', 'rules'), protocol: '-1', from_port: 0, to_port: 65535, cidr_blocks: ['0.0.0.0/0'] };
 
 const securityGroup: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ec2', 'security_groups', { is_default: false, ingress: [], egress: [] });

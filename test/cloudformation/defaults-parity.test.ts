@@ -2279,10 +2279,6 @@ resource "aws_lb_listener" "Https" {
           TargetOriginId: site
           ViewerProtocolPolicy: allow-all
 `,
-    differs: {
-      // to be fixed: without Restrictions CloudFront does not restrict by country
-      'cloudfront.distributions.0.restrictions': [{ geo_restriction: { restriction_type: 'none', locations: [] } }, undefined],
-    },
   },
   {
     title: 'CloudFront distribution, configured',

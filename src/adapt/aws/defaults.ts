@@ -22,6 +22,15 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     advanced_security_options: { enabled: false },
     log_publishing_options: [],
   },
+  'cloudfront.distributions': {
+    origins: [],
+    ordered_cache_behaviors: [],
+    logging: { enabled: false },
+    // "To disable geo restriction, remove the Restrictions property" (CloudFormation reference)
+    restrictions: { geo_restriction: { restriction_type: 'none', locations: [] } },
+    // Without a viewer certificate CloudFront serves its *.cloudfront.net certificate.
+    viewer_certificate: { cloudfront_default_certificate: true, minimum_protocol_version: 'TLSv1' },
+  },
 };
 
 /**

@@ -176,7 +176,8 @@ function behavior(b: ObjectBuilder, path: (string | number)[], s: Props): void {
 }
 
 const distribution: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'cloudfront', 'distributions', { ordered_cache_behaviors: [], origins: [], logging: { enabled: false } });
+  // defaults (no origins, no logging, no geo restriction, the default certificate): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'cloudfront', 'distributions');
   const p = r.props;
   copyTags(b, p);
   const dc = p.sub('DistributionConfig');
@@ -211,11 +212,9 @@ const distribution: ResourceAdapter = (r, ctx) => {
       }
     });
   }
-  const vc = dc.sub('ViewerCertificate');
-  if (vc === undefined) {
-    // without a ViewerCertificate CloudFront serves its default *.cloudfront.net certificate
-    b.set(['viewer_certificate'], { cloudfront_default_certificate: true, minimum_protocol_version: 'TLSv1' });
-  } else if (section(b, ['viewer_certificate'], dc, 'ViewerCertificate')) {
+  // without a ViewerCertificate CloudFront serves its default *.cloudfront.net certificate (the default)
+  const vc = section(b, ['viewer_certificate'], dc, 'ViewerCertificate');
+  if (vc) {
     copyProps(b, ['viewer_certificate'], vc, {
       cloudfront_default_certificate: ['CloudFrontDefaultCertificate', false, toBool],
       acm_certificate_arn: ['AcmCertificateArn'],

@@ -17,11 +17,8 @@ function behavior(b: ObjectBuilder, path: (string | number)[], view: BodyView): 
 }
 
 const distribution: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'cloudfront', 'distributions', {
-    ordered_cache_behaviors: [],
-    origins: [],
-    logging: { enabled: false },
-  });
+  // defaults (no origins, no logging, no geo restriction, the default certificate): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'cloudfront', 'distributions');
   const v = r.view;
   copyAttr(b, ['enabled'], v, 'enabled');
   copyAttr(b, ['web_acl_id'], v, 'web_acl_id');
@@ -59,6 +56,7 @@ const distribution: ResourceAdapter = (r, ctx) => {
     copyAttr(b, ['logging', 'bucket'], lc, 'bucket');
   }
   for (const rs of v.blocks('restrictions')) {
+    if (rs.unknown) b.set(['restrictions'], UNKNOWN, rs);
     for (const g of rs.blocks('geo_restriction')) {
       b.set(['restrictions', 'geo_restriction'], {}, g);
       copyAttr(b, ['restrictions', 'geo_restriction', 'restriction_type'], g, 'restriction_type');

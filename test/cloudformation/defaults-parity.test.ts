@@ -2020,8 +2020,8 @@ resource "aws_eks_node_group" "Workers" {
       Subnets: [subnet-1, subnet-2]
 `,
     differs: {
-      // to be fixed: Terraform requires scaling_config; without ScalingConfig EKS chooses the sizes
-      'eks.node_groups.0.scaling_config': [{ min_size: 1, max_size: 2, desired_size: 2 }, undefined],
+      // Terraform requires scaling_config; without ScalingConfig EKS chooses sizes it does not document
+      'eks.node_groups.0.scaling_config': [{ min_size: 1, max_size: 2, desired_size: 2 }, UNKNOWN],
     },
   },
   {

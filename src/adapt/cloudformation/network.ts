@@ -198,6 +198,9 @@ const eksNodegroup: ResourceAdapter = (r, ctx) => {
       max_size: ['MaxSize', undefined, toNumber],
       desired_size: ['DesiredSize', undefined, toNumber],
     });
+  } else if (!p.has('ScalingConfig')) {
+    // Without ScalingConfig EKS chooses the sizes, and documents no values (Terraform requires the block).
+    b.set(['scaling_config'], UNKNOWN);
   }
   const ra = section(b, ['remote_access'], p, 'RemoteAccess');
   if (ra) {

@@ -2175,6 +2175,25 @@ resource "aws_lb_listener" "Https" {
 `,
   },
   {
+    title: 'Load balancer naming an access log bucket without enabling the logs',
+    types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+    collections: [['elb', 'load_balancers']],
+    hcl: `resource "aws_lb" "Main" {
+  subnets = ["subnet-1", "subnet-2"]
+  access_logs {
+    bucket = "acme-lb-logs"
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Subnets: [subnet-1, subnet-2]
+      LoadBalancerAttributes:
+        - { Key: access_logs.s3.bucket, Value: acme-lb-logs }
+`,
+  },
+  {
     title: 'Classic Load Balancer, minimal',
     types: ['AWS::ElasticLoadBalancing::LoadBalancer'],
     collections: [['elb', 'classic_load_balancers']],

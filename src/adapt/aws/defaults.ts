@@ -22,6 +22,17 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     advanced_security_options: { enabled: false },
     log_publishing_options: [],
   },
+  'elb.load_balancers': {
+    load_balancer_type: 'application',
+    internal: false,
+    drop_invalid_header_fields: false,
+    enable_deletion_protection: false,
+    // access_logs.s3.enabled is false unless set, whether or not a bucket is named
+    access_logs: { enabled: false },
+    subnets: [],
+    subnet_mappings: [],
+    listeners: [],
+  },
   'cloudfront.distributions': {
     origins: [],
     ordered_cache_behaviors: [],

@@ -30,20 +30,19 @@ const LB_ATTRIBUTES: Record<string, { path: string[]; bool: boolean; types?: str
 };
 
 const loadBalancer: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'load_balancers', { access_logs: { enabled: false }, listeners: [], subnet_mappings: [] });
+  // defaults (an internet-facing ALB, no logs, no listeners): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'elb', 'load_balancers');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
-  copyProp(b, ['load_balancer_type'], p, 'Type', 'application');
-  copyProp(b, ['internal'], p, 'Scheme', false, (v) => (typeof v === 'string' ? v === 'internal' : v));
-  b.set(['drop_invalid_header_fields'], false);
-  b.set(['enable_deletion_protection'], false);
+  copyProp(b, ['load_balancer_type'], p, 'Type');
+  copyProp(b, ['internal'], p, 'Scheme', undefined, (v) => (typeof v === 'string' ? v === 'internal' : v));
   const type = b.get(['load_balancer_type']);
   // desync mitigation applies to ALBs; "defensive" is the default
   if (type === 'application') b.set(['desync_mitigation_mode'], 'defensive');
   // cross-zone load balancing is always on for ALBs, off by default for NLBs and GWLBs
   const crossZone = type === 'application' ? true : type === 'network' || type === 'gateway' ? false : undefined;
   if (crossZone !== undefined) b.set(['enable_cross_zone_load_balancing'], crossZone);
-  copyProp(b, ['subnets'], p, 'Subnets', [], toStringList);
+  copyProp(b, ['subnets'], p, 'Subnets', undefined, toStringList);
   const maps = p.list('SubnetMappings');
   if (maps instanceof UnknownValue) b.set(['subnet_mappings'], UNKNOWN, where(p, 'SubnetMappings'));
   else if (maps) {

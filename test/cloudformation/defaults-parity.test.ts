@@ -2812,8 +2812,8 @@ resource "aws_autoscaling_policy" "Up" {
       AdjustmentType: ChangeInCapacity
 `,
     differs: {
-      // CloudFormation requires the version; Terraform's default is the template's default version
-      'autoscaling.groups.0.launch_template.version': [undefined, '1'],
+      // CloudFormation requires the version (and does not accept $Default); the API's default is $Default
+      'autoscaling.groups.0.launch_template.version': ['$Default', '1'],
     },
   },
   {

@@ -45,13 +45,15 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
 };
 
 /**
- * Defaults of the elements of a list inside a model object, keyed `<service>.<collection>.<element>`:
- * what an element holds before its source says anything.
+ * Defaults of what a model object holds inside it once its source declares it (an element of a
+ * list, a nested block), keyed `<service>.<collection>.<element>`.
  */
 const ELEMENT_DEFAULTS: Record<string, Record<string, unknown>> = {
   // A security group rule (`ingress[]`, `egress[]`; inline or a standalone rule resource) names
   // no peer unless its source does.
   'ec2.security_groups.rules': { cidr_blocks: [], ipv6_cidr_blocks: [], security_groups: [], self: false },
+  // An Auto Scaling group's launch template (`launch_template`): "The default value is $Default".
+  'autoscaling.groups.launch_template': { version: '$Default' },
 };
 
 /** A fresh copy of the defaults of aws.<service>.<collection> (empty when it has none). */
@@ -60,7 +62,7 @@ export function modelDefaults(service: string, collection: string): Record<strin
   return d ? (structuredClone(d) as Record<string, unknown>) : {};
 }
 
-/** A fresh copy of the defaults of an element of a list of aws.<service>.<collection> objects. */
+/** A fresh copy of the defaults of an element (ELEMENT_DEFAULTS) of aws.<service>.<collection> objects. */
 export function elementDefaults(service: string, collection: string, element: string): Record<string, unknown> {
   const d = ELEMENT_DEFAULTS[`${service}.${collection}.${element}`];
   if (!d) throw new Error(`no element defaults for ${service}.${collection}.${element}`);

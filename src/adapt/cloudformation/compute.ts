@@ -6,6 +6,7 @@
  * User data is decoded as Terraform's adapter does (policies only match it against secret
  * patterns); environment variable values never enter the model.
  */
+import { elementDefaults } from '../aws/defaults.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { decodeBase64 } from '../terraform/aws/compute.js';
@@ -130,7 +131,9 @@ const asg: ResourceAdapter = (r, ctx) => {
   copyProp(b, ['vpc_zone_identifier'], p, 'VPCZoneIdentifier', [], toStringList);
   copyProp(b, ['target_group_arns'], p, 'TargetGroupARNs', [], toStringList);
   copyProp(b, ['load_balancers'], p, 'LoadBalancerNames', [], toStringList);
+  if (p.has('LaunchTemplate')) b.set(['launch_template'], elementDefaults('autoscaling', 'groups', 'launch_template'));
   const lt = section(b, ['launch_template'], p, 'LaunchTemplate');
+  // Version is required in a template (and cannot be $Default: only !GetAtt Template.DefaultVersionNumber)
   if (lt) copyProps(b, ['launch_template'], lt, { id: ['LaunchTemplateId'], name: ['LaunchTemplateName'], version: ['Version', undefined, toStr] });
   const mip = section(b, ['mixed_instances_policy'], p, 'MixedInstancesPolicy');
   if (mip) {

@@ -1,4 +1,5 @@
 /** Auto Scaling groups, with their scaling policies and load balancer attachments folded in. */
+import { elementDefaults } from '../../aws/defaults.js';
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { copyAttr, copyAttrs, toNumber, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
@@ -26,7 +27,7 @@ const asg: ResourceAdapter = (r, ctx) => {
   copyAttr(b, ['target_group_arns'], r.view, 'target_group_arns', [], toStringList);
   copyAttr(b, ['load_balancers'], r.view, 'load_balancers', [], toStringList);
   for (const lt of r.view.blocks('launch_template')) {
-    b.set(['launch_template'], lt.unknown ? UNKNOWN : {}, lt);
+    b.set(['launch_template'], lt.unknown ? UNKNOWN : elementDefaults('autoscaling', 'groups', 'launch_template'), lt);
     if (!lt.unknown) copyAttrs(b, ['launch_template'], lt, { id: undefined, name: undefined, version: undefined });
   }
   for (const mip of r.view.blocks('mixed_instances_policy')) {

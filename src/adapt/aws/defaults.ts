@@ -13,6 +13,44 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     lifecycle_rules: [],
     object_lock: { enabled: false },
   },
+  'dynamodb.tables': {
+    billing_mode: 'PROVISIONED',
+    deletion_protection_enabled: false,
+    stream_enabled: false,
+    table_class: 'STANDARD',
+    point_in_time_recovery: { enabled: false },
+    // Without SSE settings DynamoDB encrypts with an AWS owned key.
+    server_side_encryption: { enabled: false },
+    ttl: { enabled: false },
+    autoscaling: { read_capacity: false, write_capacity: false },
+    replicas: [],
+  },
+  // Automatic backups are off for file systems created through the API.
+  'efs.file_systems': { encrypted: false, performance_mode: 'generalPurpose', throughput_mode: 'bursting', lifecycle_policies: [], backup_policy: { status: 'DISABLED' } },
+  'backup.plans': { rules: [], selections: [] },
+  // Without a key the vault uses the AWS managed key aws/backup.
+  'backup.vaults': { lock: { enabled: false }, force_destroy: false },
+  'dlm.lifecycle_policies': { state: 'ENABLED', schedules: [] },
+  'sqs.queues': {
+    fifo_queue: false,
+    // SSE-SQS is on for queues created since October 2022, unless a KMS key is given (adapters)
+    sqs_managed_sse_enabled: true,
+    message_retention_seconds: 345600,
+    visibility_timeout_seconds: 30,
+    is_dead_letter_queue: false,
+  },
+  // Without a KMS key a topic is not encrypted at rest.
+  'sns.topics': { fifo_topic: false },
+  'kinesis.streams': { encryption_type: 'NONE', retention_period: 24, stream_mode: 'PROVISIONED' },
+  'kinesis.firehose_streams': { server_side_encryption: { enabled: false } },
+  // DeleteSecret's default recovery window; without a key the secret uses aws/secretsmanager.
+  'secretsmanager.secrets': { recovery_window_in_days: 30, rotation: { enabled: false } },
+  'ecr.repositories': {
+    image_tag_mutability: 'MUTABLE',
+    image_scanning_configuration: { scan_on_push: false },
+    encryption_configuration: { encryption_type: 'AES256' },
+    lifecycle_policy: false,
+  },
   'opensearch.domains': {
     encrypt_at_rest: { enabled: false },
     node_to_node_encryption: { enabled: false },

@@ -2,8 +2,11 @@
  * What a model object holds before its source says anything: the AWS API's documented
  * defaults, shared by every adapter (Terraform, plan, CloudFormation) so the same resource
  * gives the same model whatever it was written in. An adapter overrides a default only where
- * its source documents a different one (docs/cloudformation.md lists those).
+ * its source documents a different one (docs/cloudformation.md lists those). A default the API
+ * decides from outside the configuration is UNKNOWN, never a guess.
  */
+import { UNKNOWN } from '../../model/model.js';
+
 const DEFAULTS: Record<string, Record<string, unknown>> = {
   's3.buckets': {
     versioning: { enabled: false, mfa_delete: false },
@@ -50,6 +53,56 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     image_scanning_configuration: { scan_on_push: false },
     encryption_configuration: { encryption_type: 'AES256' },
     lifecycle_policy: false,
+  },
+  'rds.instances': {
+    multi_az: false,
+    // CreateDBInstance keeps 1 day of automated backups when the period is not given.
+    backup_retention_period: 1,
+    storage_encrypted: false,
+    // CreateDBInstance decides from the subnet group's VPC (an internet gateway makes it public):
+    // not known statically. The Terraform provider documents false.
+    publicly_accessible: UNKNOWN,
+    auto_minor_version_upgrade: true,
+    deletion_protection: false,
+    skip_final_snapshot: false,
+    copy_tags_to_snapshot: false,
+    monitoring_interval: 0,
+    performance_insights_enabled: false,
+    iam_database_authentication_enabled: false,
+    enabled_cloudwatch_logs_exports: [],
+  },
+  'rds.clusters': {
+    engine_mode: 'provisioned',
+    backup_retention_period: 1,
+    deletion_protection: false,
+    skip_final_snapshot: false,
+    copy_tags_to_snapshot: false,
+    iam_database_authentication_enabled: false,
+    backtrack_window: 0,
+    availability_zones: [],
+    enabled_cloudwatch_logs_exports: [],
+    instance_count: 0,
+  },
+  'elasticache.replication_groups': {
+    engine: 'redis',
+    automatic_failover_enabled: false,
+    multi_az_enabled: false,
+    transit_encryption_enabled: false,
+    snapshot_retention_limit: 0,
+    auto_minor_version_upgrade: true,
+    user_group_ids: [],
+    auth_token_set: false,
+  },
+  'elasticache.clusters': { az_mode: 'single-az', transit_encryption_enabled: false, snapshot_retention_limit: 0, auto_minor_version_upgrade: true },
+  'redshift.clusters': {
+    number_of_nodes: 1,
+    // CreateCluster: private and encrypted unless told otherwise (since January 2025)
+    publicly_accessible: false,
+    encrypted: true,
+    enhanced_vpc_routing: false,
+    automated_snapshot_retention_period: 1,
+    allow_version_upgrade: true,
+    logging: { enable: false },
   },
   'opensearch.domains': {
     encrypt_at_rest: { enabled: false },

@@ -104,6 +104,22 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     allow_version_upgrade: true,
     logging: { enable: false },
   },
+  'cloudtrail.trails': {
+    is_multi_region_trail: false,
+    enable_log_file_validation: false,
+    include_global_service_events: true,
+    is_organization_trail: false,
+    event_selectors: [],
+    advanced_event_selectors: [],
+  },
+  'guardduty.detectors': { finding_publishing_frequency: 'SIX_HOURS', features: {} },
+  'securityhub.accounts': { enable_default_standards: true, auto_enable_controls: true, control_finding_generator: 'SECURITY_CONTROL', standards_arns: [] },
+  // All supported regional resource types, global types not included.
+  'config.recorders': { recording_group: { all_supported: true, include_global_resource_types: false, resource_types: [] } },
+  // 0: events never expire.
+  'cloudwatch.log_groups': { retention_in_days: 0, log_group_class: 'STANDARD', skip_destroy: false },
+  'cloudwatch.metric_alarms': { actions_enabled: true, alarm_actions: [], ok_actions: [], insufficient_data_actions: [], dimensions: {} },
+  'accessanalyzer.analyzers': { type: 'ACCOUNT' },
   'opensearch.domains': {
     encrypt_at_rest: { enabled: false },
     node_to_node_encryption: { enabled: false },

@@ -7,6 +7,9 @@
  */
 import { UNKNOWN } from '../../model/model.js';
 
+/** Instance metadata options without a MetadataOptions / metadata_options block: IMDSv1 allowed, one hop. */
+const IMDS = { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: 1 };
+
 const DEFAULTS: Record<string, Record<string, unknown>> = {
   's3.buckets': {
     versioning: { enabled: false, mfa_delete: false },
@@ -140,6 +143,47 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     subnet_mappings: [],
     listeners: [],
   },
+  'elb.classic_load_balancers': {
+    internal: false,
+    // the API's (and CloudFormation's) default; the Terraform provider's is true
+    cross_zone_load_balancing: false,
+    connection_draining: false,
+    connection_draining_timeout: 300,
+    listeners: [],
+    access_logs: { enabled: false },
+  },
+  'ec2.security_groups': { is_default: false, ingress: [], egress: [] },
+  'ec2.vpcs': { is_default: false, flow_logs: [], endpoints: [], nat_gateways: [] },
+  // only a VPC's default subnets map public IPs
+  'ec2.subnets': { map_public_ip_on_launch: false },
+  'ec2.network_acls': { is_default: false, ingress: [], egress: [] },
+  // the EKS API's defaults when the VPC configuration leaves them out; no control plane logs
+  'eks.clusters': {
+    vpc_config: { endpoint_public_access: true, endpoint_private_access: false, public_access_cidrs: ['0.0.0.0/0'] },
+    enabled_cluster_log_types: [],
+    encryption_config: [],
+  },
+  'waf.web_acls': { rules: [], logging: { enabled: false } },
+  // TLS_1_0 is the API's default security policy
+  'apigateway.domain_names': { security_policy: 'TLS_1_0' },
+  'ec2.instances': { monitoring: false, ebs_block_devices: [], metadata_options: IMDS },
+  'ec2.launch_templates': { block_device_mappings: [], metadata_options: IMDS },
+  // CreateVolume's default type; not encrypted unless asked (or made from an encrypted snapshot)
+  'ec2.volumes': { type: 'gp2', encrypted: false },
+  'autoscaling.groups': {
+    health_check_type: 'EC2',
+    capacity_rebalance: false,
+    availability_zones: [],
+    vpc_zone_identifier: [],
+    target_group_arns: [],
+    load_balancers: [],
+    scaling_policies: [],
+  },
+  // -1: no reserved concurrency; without a tracing configuration X-Ray tracing is PassThrough
+  'lambda.functions': { package_type: 'Zip', reserved_concurrent_executions: -1, tracing_config: { mode: 'PassThrough' }, permissions: [] },
+  // ECS's default network mode on Linux container instances
+  'ecs.task_definitions': { network_mode: 'bridge', requires_compatibilities: [] },
+  'ecs.services': { scheduling_strategy: 'REPLICA' },
   'cloudfront.distributions': {
     origins: [],
     ordered_cache_behaviors: [],
@@ -161,6 +205,8 @@ const ELEMENT_DEFAULTS: Record<string, Record<string, unknown>> = {
   'ec2.security_groups.rules': { cidr_blocks: [], ipv6_cidr_blocks: [], security_groups: [], self: false },
   // An Auto Scaling group's launch template (`launch_template`): "The default value is $Default".
   'autoscaling.groups.launch_template': { version: '$Default' },
+  // A metadata options block (of an instance or a launch template) that leaves an option out.
+  'ec2.instances.metadata_options': IMDS,
 };
 
 /** A fresh copy of the defaults of aws.<service>.<collection> (empty when it has none). */

@@ -119,14 +119,12 @@ const listener: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- Classic Load Balancers
 
 const classic: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'classic_load_balancers', { listeners: [], access_logs: { enabled: false } });
+  const b = ctx.create(r, 'elb', 'classic_load_balancers');
   const p = r.props;
   copyProp(b, ['name'], p, 'LoadBalancerName', r.logicalId);
-  copyProp(b, ['internal'], p, 'Scheme', false, (v) => (typeof v === 'string' ? v === 'internal' : v));
-  // CloudFormation's documented default is false (Terraform's provider sets true)
-  copyProp(b, ['cross_zone_load_balancing'], p, 'CrossZone', false, toBool);
-  b.set(['connection_draining'], false);
-  b.set(['connection_draining_timeout'], 300);
+  copyProp(b, ['internal'], p, 'Scheme', undefined, (v) => (typeof v === 'string' ? v === 'internal' : v));
+  // CloudFormation's documented default, the API's, is false (Terraform's provider sets true)
+  copyProp(b, ['cross_zone_load_balancing'], p, 'CrossZone', undefined, toBool);
   const cd = p.sub('ConnectionDrainingPolicy');
   if (cd?.unknown) {
     b.set(['connection_draining'], UNKNOWN, where(p, 'ConnectionDrainingPolicy'));
@@ -308,15 +306,15 @@ const v2Stage: ResourceAdapter = (r, ctx) => {
 const domainName: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'apigateway', 'domain_names');
   copyProp(b, ['domain_name'], r.props, 'DomainName');
-  // TLS_1_0 is the API's default security policy
-  copyProp(b, ['security_policy'], r.props, 'SecurityPolicy', 'TLS_1_0');
+  // TLS_1_0, the API's default security policy, when unset (src/adapt/aws/defaults.ts)
+  copyProp(b, ['security_policy'], r.props, 'SecurityPolicy');
   copyTags(b, r.props);
 };
 
 // ---------------------------------------------------------------- WAF
 
 const webAcl: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'waf', 'web_acls', { rules: [], logging: { enabled: false } });
+  const b = ctx.create(r, 'waf', 'web_acls');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
   copyProp(b, ['scope'], p, 'Scope');

@@ -43,7 +43,7 @@ const INLINE = { from: 'from_port', to: 'to_port', cidr4: 'cidr_blocks', cidr6: 
  */
 const securityGroup: ResourceAdapter = (r, ctx) => {
   const isDefault = r.type === 'aws_default_security_group';
-  const b = ctx.create(r, 'ec2', 'security_groups', { is_default: isDefault, ingress: [], egress: [] });
+  const b = ctx.create(r, 'ec2', 'security_groups', isDefault ? { is_default: true } : {});
   copyAttr(b, ['name'], r.view, 'name', isDefault ? 'default' : r.name);
   copyAttrs(b, [], r.view, { description: undefined, vpc_id: undefined });
   copyTags(b, r.view);

@@ -143,15 +143,15 @@ const v2Stage: ResourceAdapter = (r, ctx) => {
 const domainName: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'apigateway', 'domain_names');
   copyAttr(b, ['domain_name'], r.view, 'domain_name');
-  // TLS_1_0 is the API's default security policy
-  copyAttr(b, ['security_policy'], r.view, 'security_policy', 'TLS_1_0');
+  // TLS_1_0, the API's default security policy, when unset (src/adapt/aws/defaults.ts)
+  copyAttr(b, ['security_policy'], r.view, 'security_policy');
   copyTags(b, r.view);
 };
 
 // ---------------------------------------------------------------- WAF
 
 const webAcl: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'waf', 'web_acls', { rules: [], logging: { enabled: false } });
+  const b = ctx.create(r, 'waf', 'web_acls');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name', r.name);
   copyAttr(b, ['scope'], v, 'scope');

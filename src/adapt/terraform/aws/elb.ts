@@ -58,15 +58,15 @@ const listener: ResourceAdapter = (r, ctx) => {
 
 /** aws_elb: Classic Load Balancers, aws.elb.classic_load_balancers[]. */
 const classic: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'classic_load_balancers', { listeners: [], access_logs: { enabled: false } });
+  const b = ctx.create(r, 'elb', 'classic_load_balancers');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name', r.name);
   copyAttrs(b, [], v, {
-    internal: false,
-    // provider defaults (the API's default for cross-zone is false; Terraform sets true)
+    internal: undefined,
+    // the provider's default (the API's, in src/adapt/aws/defaults.ts, is false)
     cross_zone_load_balancing: true,
-    connection_draining: false,
-    connection_draining_timeout: 300,
+    connection_draining: undefined,
+    connection_draining_timeout: undefined,
   });
   copyAttr(b, ['subnets'], v, 'subnets', undefined, toStringList);
   copyAttr(b, ['availability_zones'], v, 'availability_zones', undefined, toStringList);

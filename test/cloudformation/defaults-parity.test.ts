@@ -2650,7 +2650,6 @@ resource "aws_wafv2_web_acl_association" "Lb" {
   associate_public_ip_address = false
   user_data                   = "#!/bin/sh\\necho hi\\n"
   root_block_device {
-    device_name = "/dev/xvda"
     encrypted   = true
     volume_type = "gp3"
     volume_size = 20
@@ -2684,7 +2683,8 @@ resource "aws_wafv2_web_acl_association" "Lb" {
           Ebs: { Encrypted: true, VolumeType: gp3, VolumeSize: 100 }
 `,
     differs: {
-      // AWS::EC2::Instance has no MetadataOptions: IMDSv1 stays available (the HCL does not set it either)
+      // a template names the root device to map it; Terraform's root device is the AMI's, unknown statically
+      'ec2.instances.0.root_block_device.device_name': [UNKNOWN, '/dev/xvda'],
     },
   },
   {
@@ -3106,6 +3106,214 @@ resource "aws_ecs_service" "Main" {
       TaskDefinition: "app:1"
       DesiredCount: 2
       LaunchType: FARGATE
+`,
+  },
+  // ------------------------------------------------------------------ blocks that leave their settings out
+  {
+    title: 'DynamoDB table with encryption on and no key',
+    types: ['AWS::DynamoDB::Table'],
+    collections: [['dynamodb', 'tables']],
+    hcl: `resource "aws_dynamodb_table" "Main" {
+  name         = "orders"
+  hash_key     = "pk"
+  billing_mode = "PAY_PER_REQUEST"
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+  server_side_encryption {
+    enabled = true
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: orders
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
+      SSESpecification: { SSEEnabled: true }
+`,
+  },
+  {
+    title: 'CloudTrail trail with a data event selector and nothing else',
+    types: ['AWS::CloudTrail::Trail'],
+    collections: [['cloudtrail', 'trails']],
+    hcl: `resource "aws_cloudtrail" "Main" {
+  name           = "main"
+  s3_bucket_name = "acme-trail"
+  event_selector {
+    data_resource {
+      type   = "AWS::Lambda::Function"
+      values = ["arn:aws:lambda"]
+    }
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      TrailName: main
+      S3BucketName: acme-trail
+      IsLogging: true
+      EventSelectors:
+        - DataResources: [{ Type: "AWS::Lambda::Function", Values: ["arn:aws:lambda"] }]
+`,
+  },
+  {
+    title: 'OpenSearch cluster configuration with an instance type only',
+    types: ['AWS::OpenSearchService::Domain'],
+    collections: [['opensearch', 'domains']],
+    hcl: `resource "aws_opensearch_domain" "Main" {
+  domain_name = "search"
+  cluster_config {
+    instance_type = "t3.small.search"
+  }
+  encrypt_at_rest {
+    enabled = true
+  }
+  advanced_security_options {
+    enabled = true
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::OpenSearchService::Domain
+    Properties:
+      DomainName: search
+      ClusterConfig: { InstanceType: t3.small.search }
+      EncryptionAtRestOptions: { Enabled: true }
+      AdvancedSecurityOptions: { Enabled: true }
+`,
+  },
+  {
+    title: 'Launch template requiring IMDSv2 and nothing else',
+    types: ['AWS::EC2::LaunchTemplate'],
+    collections: [['ec2', 'launch_templates']],
+    hcl: `resource "aws_launch_template" "Main" {
+  metadata_options {
+    http_tokens = "required"
+  }
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      volume_size = 20
+    }
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        MetadataOptions: { HttpTokens: required }
+        BlockDeviceMappings:
+          - DeviceName: /dev/xvda
+            Ebs: { VolumeSize: 20 }
+`,
+  },
+  {
+    title: 'Auto Scaling group with a mixed instances policy and no distribution',
+    types: ['AWS::AutoScaling::AutoScalingGroup'],
+    collections: [['autoscaling', 'groups']],
+    hcl: `resource "aws_autoscaling_group" "Main" {
+  min_size            = 1
+  max_size            = 3
+  vpc_zone_identifier = ["subnet-1"]
+  mixed_instances_policy {
+    launch_template {
+      launch_template_specification {
+        launch_template_id = "lt-0123456789abcdef0"
+        version            = "1"
+      }
+    }
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "1"
+      MaxSize: "3"
+      VPCZoneIdentifier: [subnet-1]
+      MixedInstancesPolicy:
+        LaunchTemplate:
+          LaunchTemplateSpecification: { LaunchTemplateId: lt-0123456789abcdef0, Version: "1" }
+`,
+  },
+  {
+    title: 'API Gateway stage with method settings that only turn metrics on',
+    types: ['AWS::ApiGateway::Stage'],
+    collections: [['apigateway', 'stages']],
+    hcl: `resource "aws_api_gateway_stage" "Main" {
+  rest_api_id   = "a1b2c3"
+  deployment_id = "d1"
+  stage_name    = "prod"
+}
+resource "aws_api_gateway_method_settings" "All" {
+  rest_api_id = "a1b2c3"
+  stage_name  = aws_api_gateway_stage.Main.stage_name
+  method_path = "*/*"
+  settings {
+    metrics_enabled = true
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: a1b2c3
+      DeploymentId: d1
+      StageName: prod
+      MethodSettings:
+        - { ResourcePath: "/*", HttpMethod: "*", MetricsEnabled: true }
+`,
+  },
+  {
+    title: 'ECS service on Fargate capacity providers',
+    types: ['AWS::ECS::Service'],
+    collections: [['ecs', 'services']],
+    hcl: `resource "aws_ecs_service" "Main" {
+  name            = "app"
+  task_definition = "app:1"
+  desired_count   = 1
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    weight            = 1
+  }
+}
+`,
+    cfn: `  Svc:
+    Type: AWS::ECS::Service
+    Properties:
+      ServiceName: app
+      TaskDefinition: "app:1"
+      DesiredCount: 1
+      CapacityProviderStrategy: [{ CapacityProvider: FARGATE_SPOT, Weight: 1 }]
+`,
+  },
+  {
+    title: 'EKS cluster with private endpoint access only',
+    types: ['AWS::EKS::Cluster'],
+    collections: [['eks', 'clusters']],
+    hcl: `resource "aws_eks_cluster" "Main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids              = ["subnet-1", "subnet-2"]
+    endpoint_private_access = true
+  }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: main
+      RoleArn: "arn:aws:iam::111122223333:role/eks"
+      ResourcesVpcConfig:
+        SubnetIds: [subnet-1, subnet-2]
+        EndpointPrivateAccess: true
 `,
   },
 ];

@@ -5,9 +5,10 @@ import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toBool, toNumber, type ResourceAdapter } from './context.js';
 
-function blockDevice(b: ObjectBuilder, path: (string | number)[], view: BodyView): void {
+/** A block device; the root device's name is the AMI's (`root_block_device.device_name` is computed): unknown. */
+function blockDevice(b: ObjectBuilder, path: (string | number)[], view: BodyView, root = false): void {
   b.set(path, {}, view);
-  copyAttrs(b, path, view, { encrypted: false, volume_type: 'gp2', volume_size: undefined, iops: undefined, device_name: undefined, kms_key_id: undefined });
+  copyAttrs(b, path, view, { encrypted: false, volume_type: 'gp2', volume_size: undefined, iops: undefined, device_name: root ? UNKNOWN : undefined, kms_key_id: undefined });
 }
 
 /** Base64 user data as text; UNKNOWN when it cannot be decoded. */
@@ -45,7 +46,7 @@ const instance: ResourceAdapter = (r, ctx) => {
     b.locate(['metadata_options'], mo);
     copyAttrs(b, ['metadata_options'], mo, elementDefaults('ec2', 'instances', 'metadata_options'));
   }
-  for (const rb of v.blocks('root_block_device')) blockDevice(b, ['root_block_device'], rb);
+  for (const rb of v.blocks('root_block_device')) blockDevice(b, ['root_block_device'], rb, true);
   v.blocks('ebs_block_device').forEach((d, i) => blockDevice(b, ['ebs_block_devices', i], d));
   copyTags(b, v);
 };

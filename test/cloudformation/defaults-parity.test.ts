@@ -6,10 +6,14 @@
  * security-relevant properties set to non-default values.
  *
  * How the minimal resources are written: the HCL sets what Terraform requires, the template what
- * CloudFormation requires. Where Terraform requires a property CloudFormation does not (a Classic
- * Load Balancer's listener, CloudFront's `restrictions`), the HCL writes the API's default value,
- * so a difference means the CloudFormation adapter's default is not the API's. Names and
- * references the API needs (an engine, an instance class) are written in both.
+ * CloudFormation requires. Where Terraform requires a property CloudFormation does not (CloudFront's
+ * `restrictions` and `viewer_certificate`, an instance's type), the HCL writes the API's default
+ * value, so a difference means one adapter's default is not the API's. Where a tool requires a
+ * property that has no default (an EKS node group's scaling, an Auto Scaling group's launch
+ * template version in a template) the value written is asserted against the other tool's default.
+ * Values the API needs and has no default for (an engine, an instance class, a name Terraform
+ * requires) are written in both. A last group of cases writes option blocks that leave their
+ * settings out, where the adapters fill the defaults of the block.
  *
  * Compared: every object of the listed collections, after `comparable()` removes
  *   - `id`: `<unit>:<address>` vs `<file>#<LogicalId>`;
@@ -18,7 +22,7 @@
  *   - `region`: Terraform's comes from the provider block, a template's is known only at deploy time
  *     (none of these configurations has a provider block, so it is absent on both sides anyway);
  *   - references to another object written as a Terraform address / CloudFormation logical id
- *     (SOURCE_REFS): the NAT gateway's `subnet`, a scaling policy's `name`, a launch configuration.
+ *     (SOURCE_REFS): the NAT gateway's `subnet` and a scaling policy's `name`.
  * Everything else is compared strictly. The differences CloudFormation and Terraform genuinely have
  * (documented provider defaults, CloudFormation behaviours) are asserted value by value in
  * `differs` and listed in docs/cloudformation.md.

@@ -79,13 +79,14 @@ function bucketArn(ctx: CfnContext, node: CfnNode | undefined): string | undefin
 
 const trail: ResourceAdapter = (r, ctx) => {
   const p = r.props;
-  const b = ctx.create(r, 'cloudtrail', 'trails', { event_selectors: [], advanced_event_selectors: [] });
+  const b = ctx.create(r, 'cloudtrail', 'trails');
   copyProp(b, ['name'], p, 'TrailName', r.logicalId);
+  // the API's defaults: src/adapt/aws/defaults.ts
   copyProps(b, [], p, {
-    is_multi_region_trail: ['IsMultiRegionTrail', false, toBool],
-    enable_log_file_validation: ['EnableLogFileValidation', false, toBool],
-    include_global_service_events: ['IncludeGlobalServiceEvents', true, toBool],
-    is_organization_trail: ['IsOrganizationTrail', false, toBool],
+    is_multi_region_trail: ['IsMultiRegionTrail', undefined, toBool],
+    enable_log_file_validation: ['EnableLogFileValidation', undefined, toBool],
+    include_global_service_events: ['IncludeGlobalServiceEvents', undefined, toBool],
+    is_organization_trail: ['IsOrganizationTrail', undefined, toBool],
     enable_logging: ['IsLogging', true, toBool],
     kms_key_id: ['KMSKeyId'],
     cloud_watch_logs_group_arn: ['CloudWatchLogsLogGroupArn'],

@@ -6,6 +6,7 @@
  * User data is decoded as Terraform's adapter does (policies only match it against secret
  * patterns); environment variable values never enter the model.
  */
+import { elementDefaults } from '../aws/defaults.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { decodeBase64 } from '../terraform/aws/compute.js';
@@ -37,18 +38,16 @@ export function section(b: ObjectBuilder, path: (string | number)[], p: Props, k
 
 // ---------------------------------------------------------------- launch templates
 
-/** Instance metadata defaults: IMDSv1 allowed, one hop. */
-export const METADATA_DEFAULTS = { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: 1 };
-
-/** `MetadataOptions` of a launch template (or of anything shaped like it). */
+/** `MetadataOptions` of a launch template; without it (or an option) the defaults of src/adapt/aws/defaults.ts: IMDSv1 allowed, one hop. */
 export function metadataOptions(b: ObjectBuilder, p: Props): void {
-  b.set(['metadata_options'], { ...METADATA_DEFAULTS });
+  const d = elementDefaults('ec2', 'instances', 'metadata_options');
+  b.set(['metadata_options'], d);
   const mo = section(b, ['metadata_options'], p, 'MetadataOptions');
   if (!mo) return;
   copyProps(b, ['metadata_options'], mo, {
-    http_endpoint: ['HttpEndpoint', 'enabled'],
-    http_tokens: ['HttpTokens', 'optional'],
-    http_put_response_hop_limit: ['HttpPutResponseHopLimit', 1, toNumber],
+    http_endpoint: ['HttpEndpoint', d.http_endpoint],
+    http_tokens: ['HttpTokens', d.http_tokens],
+    http_put_response_hop_limit: ['HttpPutResponseHopLimit', d.http_put_response_hop_limit, toNumber],
   });
 }
 
@@ -58,7 +57,7 @@ export function userData(b: ObjectBuilder, p: Props): void {
 }
 
 const launchTemplate: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'launch_templates', { block_device_mappings: [] });
+  const b = ctx.create(r, 'ec2', 'launch_templates');
   const p = r.props;
   copyProp(b, ['name'], p, 'LaunchTemplateName', r.logicalId);
   // the template's own tags: TagSpecifications with ResourceType launch-template
@@ -109,7 +108,7 @@ const launchTemplate: ResourceAdapter = (r, ctx) => {
 const ASG = ['AWS::AutoScaling::AutoScalingGroup'];
 
 const asg: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'autoscaling', 'groups', { scaling_policies: [] });
+  const b = ctx.create(r, 'autoscaling', 'groups');
   const p = r.props;
   copyProp(b, ['name'], p, 'AutoScalingGroupName', r.logicalId);
   copyProps(b, [], p, {
@@ -117,20 +116,22 @@ const asg: ResourceAdapter = (r, ctx) => {
     min_size: ['MinSize', undefined, toNumber],
     max_size: ['MaxSize', undefined, toNumber],
     desired_capacity: ['DesiredCapacity', undefined, toNumber],
-    health_check_type: ['HealthCheckType', 'EC2'],
+    health_check_type: ['HealthCheckType'],
     launch_configuration: ['LaunchConfigurationName'],
-    capacity_rebalance: ['CapacityRebalance', false, toBool],
+    capacity_rebalance: ['CapacityRebalance', undefined, toBool],
   });
   // A reference to a launch configuration declared here is known to be one, even when its name is generated.
   if (isUnknown(b.get(['launch_configuration']))) {
     const lc = ctx.target(r, 'LaunchConfigurationName', ['AWS::AutoScaling::LaunchConfiguration']);
     if (lc) b.set(['launch_configuration'], lc.logicalId, where(p, 'LaunchConfigurationName'));
   }
-  copyProp(b, ['availability_zones'], p, 'AvailabilityZones', [], toStringList);
-  copyProp(b, ['vpc_zone_identifier'], p, 'VPCZoneIdentifier', [], toStringList);
-  copyProp(b, ['target_group_arns'], p, 'TargetGroupARNs', [], toStringList);
-  copyProp(b, ['load_balancers'], p, 'LoadBalancerNames', [], toStringList);
+  copyProp(b, ['availability_zones'], p, 'AvailabilityZones', undefined, toStringList);
+  copyProp(b, ['vpc_zone_identifier'], p, 'VPCZoneIdentifier', undefined, toStringList);
+  copyProp(b, ['target_group_arns'], p, 'TargetGroupARNs', undefined, toStringList);
+  copyProp(b, ['load_balancers'], p, 'LoadBalancerNames', undefined, toStringList);
+  if (p.has('LaunchTemplate')) b.set(['launch_template'], elementDefaults('autoscaling', 'groups', 'launch_template'));
   const lt = section(b, ['launch_template'], p, 'LaunchTemplate');
+  // Version is required in a template (and cannot be $Default: only !GetAtt Template.DefaultVersionNumber)
   if (lt) copyProps(b, ['launch_template'], lt, { id: ['LaunchTemplateId'], name: ['LaunchTemplateName'], version: ['Version', undefined, toStr] });
   const mip = section(b, ['mixed_instances_policy'], p, 'MixedInstancesPolicy');
   if (mip) {
@@ -172,17 +173,16 @@ function variableNames(v: unknown): unknown {
 }
 
 const lambda: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'lambda', 'functions', { permissions: [] });
+  const b = ctx.create(r, 'lambda', 'functions');
   const p = r.props;
   copyProp(b, ['function_name'], p, 'FunctionName', r.logicalId);
   copyProps(b, [], p, {
     runtime: ['Runtime'],
-    package_type: ['PackageType', 'Zip'],
-    reserved_concurrent_executions: ['ReservedConcurrentExecutions', -1, toNumber],
+    package_type: ['PackageType'],
+    reserved_concurrent_executions: ['ReservedConcurrentExecutions', undefined, toNumber],
     kms_key_arn: ['KmsKeyArn'],
   });
-  // Without TracingConfig X-Ray tracing is PassThrough.
-  b.set(['tracing_config'], { mode: 'PassThrough' });
+  // Without TracingConfig X-Ray tracing is PassThrough (src/adapt/aws/defaults.ts).
   const t = section(b, ['tracing_config'], p, 'TracingConfig');
   if (t) copyProp(b, ['tracing_config', 'mode'], t, 'Mode', 'PassThrough');
   const dlq = section(b, ['dead_letter_config'], p, 'DeadLetterConfig');
@@ -324,9 +324,9 @@ const taskDefinition: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ecs', 'task_definitions');
   const p = r.props;
   copyProp(b, ['family'], p, 'Family', r.logicalId);
-  // documented default: bridge
-  copyProp(b, ['network_mode'], p, 'NetworkMode', 'bridge');
-  copyProp(b, ['requires_compatibilities'], p, 'RequiresCompatibilities', [], toStringList);
+  // documented default: bridge (src/adapt/aws/defaults.ts)
+  copyProp(b, ['network_mode'], p, 'NetworkMode');
+  copyProp(b, ['requires_compatibilities'], p, 'RequiresCompatibilities', undefined, toStringList);
   copyProps(b, [], p, {
     cpu: ['Cpu', undefined, toStr],
     memory: ['Memory', undefined, toStr],
@@ -341,7 +341,7 @@ const service: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ecs', 'services');
   const p = r.props;
   copyProp(b, ['name'], p, 'ServiceName', r.logicalId);
-  copyProps(b, [], p, { cluster: ['Cluster'], task_definition: ['TaskDefinition'], scheduling_strategy: ['SchedulingStrategy', 'REPLICA'] });
+  copyProps(b, [], p, { cluster: ['Cluster'], task_definition: ['TaskDefinition'], scheduling_strategy: ['SchedulingStrategy'] });
   // CloudFormation documents 1 as the default for new REPLICA services (Terraform's provider: 0)
   copyProp(b, ['desired_count'], p, 'DesiredCount', b.get(['scheduling_strategy']) === 'REPLICA' ? 1 : 0, toNumber);
   const strategies = p.list('CapacityProviderStrategy');

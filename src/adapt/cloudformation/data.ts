@@ -2,7 +2,8 @@
  * Storage and data services: DynamoDB (tables, global tables, Application Auto Scaling targets),
  * EFS, AWS Backup, DLM, SQS, SNS, Kinesis (streams and Firehose), Secrets Manager and ECR.
  * The model is the Terraform adapter's (`src/adapt/terraform/aws/data.ts`, docs/model/aws-data.md);
- * defaults are CloudFormation's documented ones (see docs/cloudformation.md where they differ).
+ * defaults are the APIs' (src/adapt/aws/defaults.ts, shared with Terraform), overridden only where
+ * CloudFormation documents its own (see docs/cloudformation.md where they differ).
  * Secret values (`SecretString`, `GenerateSecretString`, `AWS::SecretsManager::SecretTargetAttachment`)
  * are never read.
  */
@@ -75,38 +76,28 @@ function jsonValue(v: unknown): unknown {
 
 const TABLE = ['AWS::DynamoDB::Table'];
 
-function tableBase(): Record<string, unknown> {
-  return {
-    point_in_time_recovery: { enabled: false },
-    // Without SSESpecification DynamoDB encrypts with an AWS owned key.
-    server_side_encryption: { enabled: false },
-    autoscaling: { read_capacity: false, write_capacity: false },
-    replicas: [],
-    ttl: { enabled: false },
-  };
-}
-
 /** Fields common to AWS::DynamoDB::Table and AWS::DynamoDB::GlobalTable. */
 function tableCommon(b: ObjectBuilder, r: CfnResource): void {
   const p = r.props;
   copyProp(b, ['name'], p, 'TableName', r.logicalId);
-  // "If not specified, the default is PROVISIONED" (both resource types)
-  copyProp(b, ['billing_mode'], p, 'BillingMode', 'PROVISIONED');
+  // "If not specified, the default is PROVISIONED" (both resource types; src/adapt/aws/defaults.ts)
+  copyProp(b, ['billing_mode'], p, 'BillingMode');
   // a StreamSpecification (its StreamViewType is required) turns the stream on
   const stream = p.sub('StreamSpecification');
-  b.set(['stream_enabled'], stream ? (stream.unknown ? UNKNOWN : true) : false, stream ? where(p, 'StreamSpecification') : undefined);
+  if (stream) b.set(['stream_enabled'], stream.unknown ? UNKNOWN : true, where(p, 'StreamSpecification'));
+  else if (p.unknown) b.set(['stream_enabled'], UNKNOWN);
   nested(b, ['ttl'], p, 'TimeToLiveSpecification', { enabled: ['Enabled', false, toBool], attribute_name: ['AttributeName'] });
 }
 
 const table: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'dynamodb', 'tables', tableBase());
+  const b = ctx.create(r, 'dynamodb', 'tables');
   const p = r.props;
   tableCommon(b, r);
   const pt = p.sub('ProvisionedThroughput');
   if (pt) copyProps(b, [], pt, { read_capacity: ['ReadCapacityUnits', undefined, toNumber], write_capacity: ['WriteCapacityUnits', undefined, toNumber] });
   copyProps(b, [], p, {
-    deletion_protection_enabled: ['DeletionProtectionEnabled', false, toBool],
-    table_class: ['TableClass', 'STANDARD'],
+    deletion_protection_enabled: ['DeletionProtectionEnabled', undefined, toBool],
+    table_class: ['TableClass'],
   });
   nested(b, ['point_in_time_recovery'], p, 'PointInTimeRecoverySpecification', { enabled: ['PointInTimeRecoveryEnabled', false, toBool] });
   nested(b, ['server_side_encryption'], p, 'SSESpecification', { enabled: ['SSEEnabled', false, toBool], kms_key_arn: ['KMSMasterKeyId'] });
@@ -143,7 +134,7 @@ function readProp(p: Props | undefined, path: string[], def: unknown, convert: (
  * a value all of them share is taken, anything else is unknown, and every replica is listed.
  */
 const globalTable: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'dynamodb', 'tables', tableBase());
+  const b = ctx.create(r, 'dynamodb', 'tables');
   const p = r.props;
   tableCommon(b, r);
   nested(b, ['server_side_encryption'], p, 'SSESpecification', { enabled: ['SSEEnabled', false, toBool] });
@@ -232,13 +223,13 @@ const scalableTarget: ResourceAdapter = (r, ctx) => {
 
 const fileSystem: ResourceAdapter = (r, ctx) => {
   // File systems created through the API (and CloudFormation) have automatic backups off.
-  const b = ctx.create(r, 'efs', 'file_systems', { lifecycle_policies: [], backup_policy: { status: 'DISABLED' } });
+  const b = ctx.create(r, 'efs', 'file_systems');
   const p = r.props;
   copyProps(b, [], p, {
-    encrypted: ['Encrypted', false, toBool],
+    encrypted: ['Encrypted', undefined, toBool],
     kms_key_id: ['KmsKeyId'],
-    performance_mode: ['PerformanceMode', 'generalPurpose'],
-    throughput_mode: ['ThroughputMode', 'bursting'],
+    performance_mode: ['PerformanceMode'],
+    throughput_mode: ['ThroughputMode'],
   });
   const lps = p.list('LifecyclePolicies');
   if (lps !== undefined) {
@@ -265,7 +256,7 @@ const fileSystem: ResourceAdapter = (r, ctx) => {
 const PLAN = ['AWS::Backup::BackupPlan'];
 
 const backupPlan: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'backup', 'plans', { rules: [], selections: [] });
+  const b = ctx.create(r, 'backup', 'plans');
   const p = r.props;
   copyTags(b, p, 'BackupPlanTags');
   const plan = p.sub('BackupPlan');
@@ -310,8 +301,8 @@ const backupPlan: ResourceAdapter = (r, ctx) => {
 };
 
 const backupVault: ResourceAdapter = (r, ctx) => {
-  // Without EncryptionKeyArn the vault uses the AWS managed key aws/backup.
-  const b = ctx.create(r, 'backup', 'vaults', { lock: { enabled: false }, force_destroy: false });
+  // Without EncryptionKeyArn the vault uses the AWS managed key aws/backup; force_destroy is always false.
+  const b = ctx.create(r, 'backup', 'vaults');
   const p = r.props;
   copyProp(b, ['name'], p, 'BackupVaultName', r.logicalId);
   copyProp(b, ['kms_key_arn'], p, 'EncryptionKeyArn');
@@ -363,10 +354,10 @@ const backupSelection: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- DLM
 
 const dlmPolicy: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'dlm', 'lifecycle_policies', { schedules: [] });
+  const b = ctx.create(r, 'dlm', 'lifecycle_policies');
   const p = r.props;
   // DefaultPolicy: VOLUME | INSTANCE — a default policy covers every volume (or instance) of the region
-  copyProps(b, [], p, { description: ['Description'], state: ['State', 'ENABLED'], default_policy: ['DefaultPolicy'] });
+  copyProps(b, [], p, { description: ['Description'], state: ['State'], default_policy: ['DefaultPolicy'] });
   copyTags(b, p);
   const pd = p.sub('PolicyDetails');
   if (!pd) return;
@@ -401,16 +392,16 @@ const dlmPolicy: ResourceAdapter = (r, ctx) => {
 const QUEUE = ['AWS::SQS::Queue'];
 
 const queue: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'sqs', 'queues', { is_dead_letter_queue: false });
+  const b = ctx.create(r, 'sqs', 'queues');
   const p = r.props;
   copyProp(b, ['name'], p, 'QueueName', r.logicalId);
   copyProps(b, [], p, {
-    fifo_queue: ['FifoQueue', false, toBool],
+    fifo_queue: ['FifoQueue', undefined, toBool],
     kms_master_key_id: ['KmsMasterKeyId'],
     // "When SqsManagedSseEnabled is not defined, SSE-SQS encryption is enabled by default" (unless a KMS key is given)
-    sqs_managed_sse_enabled: ['SqsManagedSseEnabled', p.has('KmsMasterKeyId') ? false : true, toBool],
-    message_retention_seconds: ['MessageRetentionPeriod', 345600, toNumber],
-    visibility_timeout_seconds: ['VisibilityTimeout', 30, toNumber],
+    sqs_managed_sse_enabled: ['SqsManagedSseEnabled', p.has('KmsMasterKeyId') ? false : undefined, toBool],
+    message_retention_seconds: ['MessageRetentionPeriod', undefined, toNumber],
+    visibility_timeout_seconds: ['VisibilityTimeout', undefined, toNumber],
   });
   const rp = p.get('RedrivePolicy');
   if (rp !== undefined) b.set(['redrive_policy'], redrive(rp), where(p, 'RedrivePolicy'));
@@ -447,17 +438,17 @@ const topic: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'sns', 'topics');
   const p = r.props;
   copyProp(b, ['name'], p, 'TopicName', r.logicalId);
-  copyProps(b, [], p, { kms_master_key_id: ['KmsMasterKeyId'], fifo_topic: ['FifoTopic', false, toBool] });
+  copyProps(b, [], p, { kms_master_key_id: ['KmsMasterKeyId'], fifo_topic: ['FifoTopic', undefined, toBool] });
   copyTags(b, p);
 };
 
 // ---------------------------------------------------------------- Kinesis
 
 const stream: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'kinesis', 'streams', { encryption_type: 'NONE', stream_mode: 'PROVISIONED' });
+  const b = ctx.create(r, 'kinesis', 'streams');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
-  copyProps(b, [], p, { retention_period: ['RetentionPeriodHours', 24, toNumber], shard_count: ['ShardCount', undefined, toNumber] });
+  copyProps(b, [], p, { retention_period: ['RetentionPeriodHours', undefined, toNumber], shard_count: ['ShardCount', undefined, toNumber] });
   const enc = p.sub('StreamEncryption');
   if (enc?.unknown) b.set(['encryption_type'], UNKNOWN, where(p, 'StreamEncryption'));
   else if (enc) copyProps(b, [], enc, { encryption_type: ['EncryptionType', UNKNOWN], kms_key_id: ['KeyId'] });
@@ -489,7 +480,7 @@ const FIREHOSE_SOURCES: Record<string, string> = {
 };
 
 const firehose: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'kinesis', 'firehose_streams', { server_side_encryption: { enabled: false } });
+  const b = ctx.create(r, 'kinesis', 'firehose_streams');
   const p = r.props;
   copyProp(b, ['name'], p, 'DeliveryStreamName', r.logicalId);
   const dest = Object.keys(FIREHOSE_DESTINATIONS).find((k) => p.has(k));
@@ -508,7 +499,7 @@ const SECRET = ['AWS::SecretsManager::Secret'];
 
 const secret: ResourceAdapter = (r, ctx) => {
   // Without KmsKeyId Secrets Manager uses the AWS managed key aws/secretsmanager.
-  const b = ctx.create(r, 'secretsmanager', 'secrets', { rotation: { enabled: false } });
+  const b = ctx.create(r, 'secretsmanager', 'secrets');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
   copyProp(b, ['kms_key_id'], p, 'KmsKeyId');
@@ -535,14 +526,10 @@ const rotationSchedule: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- ECR
 
 const repository: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ecr', 'repositories', {
-    image_scanning_configuration: { scan_on_push: false },
-    encryption_configuration: { encryption_type: 'AES256' },
-    lifecycle_policy: false,
-  });
+  const b = ctx.create(r, 'ecr', 'repositories');
   const p = r.props;
   copyProp(b, ['name'], p, 'RepositoryName', r.logicalId);
-  copyProp(b, ['image_tag_mutability'], p, 'ImageTagMutability', 'MUTABLE');
+  copyProp(b, ['image_tag_mutability'], p, 'ImageTagMutability');
   nested(b, ['image_scanning_configuration'], p, 'ImageScanningConfiguration', { scan_on_push: ['ScanOnPush', false, toBool] });
   nested(b, ['encryption_configuration'], p, 'EncryptionConfiguration', { encryption_type: ['EncryptionType', 'AES256'], kms_key: ['KmsKey'] });
   const lp = p.sub('LifecyclePolicy');

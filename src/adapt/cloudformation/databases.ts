@@ -19,7 +19,7 @@ const CLUSTER = ['AWS::RDS::DBCluster'];
 
 const cluster: ResourceAdapter = (r, ctx) => {
   const p = r.props;
-  const b = ctx.create(r, 'rds', 'clusters', { instance_count: 0 });
+  const b = ctx.create(r, 'rds', 'clusters');
   copyProp(b, ['cluster_identifier'], p, 'DBClusterIdentifier', r.logicalId);
   const mode = p.unknown ? UNKNOWN : (p.get('EngineMode') ?? 'provisioned');
   // restored from a snapshot or cloned: encryption comes from the source
@@ -27,19 +27,19 @@ const cluster: ResourceAdapter = (r, ctx) => {
   copyProps(b, [], p, {
     engine: ['Engine', 'aurora', toStr],
     engine_version: ['EngineVersion', undefined, toStr],
-    engine_mode: ['EngineMode', 'provisioned'],
+    engine_mode: ['EngineMode'],
     db_cluster_instance_class: ['DBClusterInstanceClass'],
     kms_key_id: ['KmsKeyId'],
     global_cluster_identifier: ['GlobalClusterIdentifier'],
-    backup_retention_period: ['BackupRetentionPeriod', 1, toNumber],
-    deletion_protection: ['DeletionProtection', false, toBool],
-    copy_tags_to_snapshot: ['CopyTagsToSnapshot', false, toBool],
-    iam_database_authentication_enabled: ['EnableIAMDatabaseAuthentication', false, toBool],
-    backtrack_window: ['BacktrackWindow', 0, toNumber],
+    backup_retention_period: ['BackupRetentionPeriod', undefined, toNumber],
+    deletion_protection: ['DeletionProtection', undefined, toBool],
+    copy_tags_to_snapshot: ['CopyTagsToSnapshot', undefined, toBool],
+    iam_database_authentication_enabled: ['EnableIAMDatabaseAuthentication', undefined, toBool],
+    backtrack_window: ['BacktrackWindow', undefined, toNumber],
   });
   copyProp(b, ['storage_encrypted'], p, 'StorageEncrypted', inherits || isUnknown(mode) ? UNKNOWN : mode === 'serverless', toBool);
-  copyProp(b, ['availability_zones'], p, 'AvailabilityZones', [], toStringList);
-  copyProp(b, ['enabled_cloudwatch_logs_exports'], p, 'EnableCloudwatchLogsExports', [], toStringList);
+  copyProp(b, ['availability_zones'], p, 'AvailabilityZones', undefined, toStringList);
+  copyProp(b, ['enabled_cloudwatch_logs_exports'], p, 'EnableCloudwatchLogsExports', undefined, toStringList);
   skipFinalSnapshot(b, r);
   copyTags(b, p);
 };
@@ -71,26 +71,25 @@ const replicationGroup: ResourceAdapter = (r, ctx) => {
   const engine = p.unknown ? UNKNOWN : (p.get('Engine') ?? 'redis');
   copyProp(b, ['replication_group_id'], p, 'ReplicationGroupId', r.logicalId);
   copyProps(b, [], p, {
-    engine: ['Engine', 'redis'],
+    engine: ['Engine'],
     engine_version: ['EngineVersion', undefined, toStr],
     node_type: ['CacheNodeType'],
     num_cache_clusters: ['NumCacheClusters', undefined, toNumber],
     num_node_groups: ['NumNodeGroups', undefined, toNumber],
     global_replication_group_id: ['GlobalReplicationGroupId'],
     kms_key_id: ['KmsKeyId'],
-    automatic_failover_enabled: ['AutomaticFailoverEnabled', false, toBool],
-    multi_az_enabled: ['MultiAZEnabled', false, toBool],
-    transit_encryption_enabled: ['TransitEncryptionEnabled', false, toBool],
-    snapshot_retention_limit: ['SnapshotRetentionLimit', 0, toNumber],
-    auto_minor_version_upgrade: ['AutoMinorVersionUpgrade', true, toBool],
+    automatic_failover_enabled: ['AutomaticFailoverEnabled', undefined, toBool],
+    multi_az_enabled: ['MultiAZEnabled', undefined, toBool],
+    transit_encryption_enabled: ['TransitEncryptionEnabled', undefined, toBool],
+    snapshot_retention_limit: ['SnapshotRetentionLimit', undefined, toNumber],
+    auto_minor_version_upgrade: ['AutoMinorVersionUpgrade', undefined, toBool],
   });
   // At-rest encryption defaults to false for Redis OSS and true for Valkey.
   copyProp(b, ['at_rest_encryption_enabled'], p, 'AtRestEncryptionEnabled', isUnknown(engine) ? UNKNOWN : engine === 'valkey', toBool);
   // The token itself is a secret and never enters the model: only whether one is set.
   if (p.unknown) b.set(['auth_token_set'], UNKNOWN, where(p));
   else if (p.has('AuthToken')) b.set(['auth_token_set'], true, where(p, 'AuthToken'));
-  else b.set(['auth_token_set'], false);
-  copyProp(b, ['user_group_ids'], p, 'UserGroupIds', [], toStringList);
+  copyProp(b, ['user_group_ids'], p, 'UserGroupIds', undefined, toStringList);
   copyTags(b, p);
 };
 
@@ -103,10 +102,10 @@ const cacheCluster: ResourceAdapter = (r, ctx) => {
     engine_version: ['EngineVersion', undefined, toStr],
     node_type: ['CacheNodeType'],
     num_cache_nodes: ['NumCacheNodes', undefined, toNumber],
-    az_mode: ['AZMode', 'single-az'],
-    transit_encryption_enabled: ['TransitEncryptionEnabled', false, toBool],
-    snapshot_retention_limit: ['SnapshotRetentionLimit', 0, toNumber],
-    auto_minor_version_upgrade: ['AutoMinorVersionUpgrade', true, toBool],
+    az_mode: ['AZMode'],
+    transit_encryption_enabled: ['TransitEncryptionEnabled', undefined, toBool],
+    snapshot_retention_limit: ['SnapshotRetentionLimit', undefined, toNumber],
+    auto_minor_version_upgrade: ['AutoMinorVersionUpgrade', undefined, toBool],
   });
   copyTags(b, p);
 };
@@ -130,19 +129,19 @@ function redshiftParameters(g: CfnResource): unknown {
 
 const redshiftCluster: ResourceAdapter = (r, ctx) => {
   const p = r.props;
-  const b = ctx.create(r, 'redshift', 'clusters', { logging: { enable: false } });
+  const b = ctx.create(r, 'redshift', 'clusters');
   copyProp(b, ['cluster_identifier'], p, 'ClusterIdentifier', r.logicalId);
+  // CreateCluster's defaults (src/adapt/aws/defaults.ts): private and encrypted unless told otherwise
   copyProps(b, [], p, {
     node_type: ['NodeType'],
     cluster_type: ['ClusterType'],
-    number_of_nodes: ['NumberOfNodes', 1, toNumber],
+    number_of_nodes: ['NumberOfNodes', undefined, toNumber],
     kms_key_id: ['KmsKeyId'],
-    // CreateCluster: private and encrypted unless told otherwise (since January 2025)
-    publicly_accessible: ['PubliclyAccessible', false, toBool],
-    encrypted: ['Encrypted', true, toBool],
-    enhanced_vpc_routing: ['EnhancedVpcRouting', false, toBool],
-    automated_snapshot_retention_period: ['AutomatedSnapshotRetentionPeriod', 1, toNumber],
-    allow_version_upgrade: ['AllowVersionUpgrade', true, toBool],
+    publicly_accessible: ['PubliclyAccessible', undefined, toBool],
+    encrypted: ['Encrypted', undefined, toBool],
+    enhanced_vpc_routing: ['EnhancedVpcRouting', undefined, toBool],
+    automated_snapshot_retention_period: ['AutomatedSnapshotRetentionPeriod', undefined, toNumber],
+    allow_version_upgrade: ['AllowVersionUpgrade', undefined, toBool],
     cluster_parameter_group_name: ['ClusterParameterGroupName'],
   });
   applyParameterGroup(b, r, ctx, 'ClusterParameterGroupName', 'cluster_parameter_group_name', 'AWS::Redshift::ClusterParameterGroup', 'ParameterGroupName', redshiftParameters);

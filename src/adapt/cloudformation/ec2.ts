@@ -2,12 +2,13 @@
  * AWS::EC2::SecurityGroup (inline rules, and AWS::EC2::SecurityGroupIngress/Egress folded
  * in), AWS::EC2::Instance, AWS::EC2::Volume. Launch templates are in compute.ts.
  */
+import { elementDefaults } from '../aws/defaults.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { copyProp, copyProps, copyTags, toBool, toNumber, toStr, toStringList, where, type ResourceAdapter } from './context.js';
 import { UnknownValue } from './intrinsics.js';
 import type { Props } from './props.js';
-import { METADATA_DEFAULTS, userData } from './compute.js';
+import { userData } from './compute.js';
 
 const SG = ['AWS::EC2::SecurityGroup'];
 
@@ -43,20 +44,21 @@ function addRule(b: ObjectBuilder, direction: 'ingress' | 'egress', p: Props): v
     if (!isUnknown(b.get([direction, i, 'to_port']))) b.set([direction, i, 'to_port'], 65535);
   }
   const names = PEER[direction];
-  copyProp(b, [direction, i, 'cidr_blocks'], p, names.cidr4, [], toStringList);
-  copyProp(b, [direction, i, 'ipv6_cidr_blocks'], p, names.cidr6, [], toStringList);
+  const d = elementDefaults('ec2', 'security_groups', 'rules');
+  copyProp(b, [direction, i, 'cidr_blocks'], p, names.cidr4, d.cidr_blocks, toStringList);
+  copyProp(b, [direction, i, 'ipv6_cidr_blocks'], p, names.cidr6, d.ipv6_cidr_blocks, toStringList);
   const sgKey = names.sg.find((k) => p.has(k));
-  if (sgKey) copyProp(b, [direction, i, 'security_groups'], p, sgKey, [], toStringList);
-  else b.set([direction, i, 'security_groups'], []);
+  if (sgKey) copyProp(b, [direction, i, 'security_groups'], p, sgKey, d.security_groups, toStringList);
+  else b.set([direction, i, 'security_groups'], d.security_groups);
   copyProp(b, [direction, i, 'description'], p, 'Description');
-  b.set([direction, i, 'self'], false);
+  b.set([direction, i, 'self'], d.self);
 }
 
 /** The rule EC2 gives a VPC group that declares no egress: everything, everywhere. */
-const DEFAULT_EGRESS = { protocol: '-1', from_port: 0, to_port: 65535, cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], security_groups: [], self: false };
+const DEFAULT_EGRESS = { ...elementDefaults('ec2', 'security_groups', 'rules'), protocol: '-1', from_port: 0, to_port: 65535, cidr_blocks: ['0.0.0.0/0'] };
 
 const securityGroup: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'security_groups', { is_default: false, ingress: [], egress: [] });
+  const b = ctx.create(r, 'ec2', 'security_groups');
   const p = r.props;
   copyProp(b, ['name'], p, 'GroupName', r.logicalId);
   copyProps(b, [], p, { description: ['GroupDescription'], vpc_id: ['VpcId'] });
@@ -111,7 +113,7 @@ function blockDevice(b: ObjectBuilder, path: (string | number)[], d: Props): voi
 }
 
 const instance: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'instances', { ebs_block_devices: [] });
+  const b = ctx.create(r, 'ec2', 'instances');
   const p = r.props;
   // Whatever the instance does not set comes from its launch template: unknown.
   const lt = p.has('LaunchTemplate');
@@ -120,7 +122,7 @@ const instance: ResourceAdapter = (r, ctx) => {
     // "Default: m1.small" in the CloudFormation reference
     instance_type: ['InstanceType', lt ? UNKNOWN : 'm1.small', toStr],
     ami: ['ImageId', fromTemplate],
-    monitoring: ['Monitoring', lt ? UNKNOWN : false, toBool],
+    monitoring: ['Monitoring', fromTemplate, toBool],
     ebs_optimized: ['EbsOptimized', fromTemplate, toBool],
     iam_instance_profile: ['IamInstanceProfile', fromTemplate],
     subnet_id: ['SubnetId', fromTemplate],
@@ -134,7 +136,7 @@ const instance: ResourceAdapter = (r, ctx) => {
     }
   } else if (nics) b.set(['associate_public_ip_address'], UNKNOWN, where(p, 'NetworkInterfaces'));
   // AWS::EC2::Instance has no metadata options: IMDSv1 stays available unless a launch template says otherwise.
-  b.set(['metadata_options'], lt ? UNKNOWN : { ...METADATA_DEFAULTS }, lt ? where(p, 'LaunchTemplate') : undefined);
+  if (lt) b.set(['metadata_options'], UNKNOWN, where(p, 'LaunchTemplate'));
   // the text the instance receives (policies only match it against secret patterns)
   if (p.has('UserData') || !lt) userData(b, p);
   else b.set(['user_data'], UNKNOWN, where(p, 'LaunchTemplate'));
@@ -161,13 +163,14 @@ const instance: ResourceAdapter = (r, ctx) => {
 const volume: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ec2', 'volumes');
   const p = r.props;
+  // CreateVolume's defaults: src/adapt/aws/defaults.ts
   copyProps(b, [], p, {
-    type: ['VolumeType', 'gp2', toStr],
+    type: ['VolumeType', undefined, toStr],
     size: ['Size', undefined, toNumber],
     iops: ['Iops', undefined, toNumber],
     throughput: ['Throughput', undefined, toNumber],
     // a volume made from an encrypted snapshot is encrypted whatever the template says
-    encrypted: ['Encrypted', p.has('SnapshotId') ? UNKNOWN : false, toBool],
+    encrypted: ['Encrypted', p.has('SnapshotId') ? UNKNOWN : undefined, toBool],
     kms_key_id: ['KmsKeyId'],
     availability_zone: ['AvailabilityZone'],
   });

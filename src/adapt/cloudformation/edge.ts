@@ -30,20 +30,19 @@ const LB_ATTRIBUTES: Record<string, { path: string[]; bool: boolean; types?: str
 };
 
 const loadBalancer: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'load_balancers', { access_logs: { enabled: false }, listeners: [], subnet_mappings: [] });
+  // defaults (an internet-facing ALB, no logs, no listeners): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'elb', 'load_balancers');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
-  copyProp(b, ['load_balancer_type'], p, 'Type', 'application');
-  copyProp(b, ['internal'], p, 'Scheme', false, (v) => (typeof v === 'string' ? v === 'internal' : v));
-  b.set(['drop_invalid_header_fields'], false);
-  b.set(['enable_deletion_protection'], false);
+  copyProp(b, ['load_balancer_type'], p, 'Type');
+  copyProp(b, ['internal'], p, 'Scheme', undefined, (v) => (typeof v === 'string' ? v === 'internal' : v));
   const type = b.get(['load_balancer_type']);
   // desync mitigation applies to ALBs; "defensive" is the default
   if (type === 'application') b.set(['desync_mitigation_mode'], 'defensive');
   // cross-zone load balancing is always on for ALBs, off by default for NLBs and GWLBs
   const crossZone = type === 'application' ? true : type === 'network' || type === 'gateway' ? false : undefined;
   if (crossZone !== undefined) b.set(['enable_cross_zone_load_balancing'], crossZone);
-  copyProp(b, ['subnets'], p, 'Subnets', [], toStringList);
+  copyProp(b, ['subnets'], p, 'Subnets', undefined, toStringList);
   const maps = p.list('SubnetMappings');
   if (maps instanceof UnknownValue) b.set(['subnet_mappings'], UNKNOWN, where(p, 'SubnetMappings'));
   else if (maps) {
@@ -120,14 +119,12 @@ const listener: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- Classic Load Balancers
 
 const classic: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'classic_load_balancers', { listeners: [], access_logs: { enabled: false } });
+  const b = ctx.create(r, 'elb', 'classic_load_balancers');
   const p = r.props;
   copyProp(b, ['name'], p, 'LoadBalancerName', r.logicalId);
-  copyProp(b, ['internal'], p, 'Scheme', false, (v) => (typeof v === 'string' ? v === 'internal' : v));
-  // CloudFormation's documented default is false (Terraform's provider sets true)
-  copyProp(b, ['cross_zone_load_balancing'], p, 'CrossZone', false, toBool);
-  b.set(['connection_draining'], false);
-  b.set(['connection_draining_timeout'], 300);
+  copyProp(b, ['internal'], p, 'Scheme', undefined, (v) => (typeof v === 'string' ? v === 'internal' : v));
+  // CloudFormation's documented default, the API's, is false (Terraform's provider sets true)
+  copyProp(b, ['cross_zone_load_balancing'], p, 'CrossZone', undefined, toBool);
   const cd = p.sub('ConnectionDrainingPolicy');
   if (cd?.unknown) {
     b.set(['connection_draining'], UNKNOWN, where(p, 'ConnectionDrainingPolicy'));
@@ -176,7 +173,8 @@ function behavior(b: ObjectBuilder, path: (string | number)[], s: Props): void {
 }
 
 const distribution: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'cloudfront', 'distributions', { ordered_cache_behaviors: [], origins: [], logging: { enabled: false } });
+  // defaults (no origins, no logging, no geo restriction, the default certificate): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'cloudfront', 'distributions');
   const p = r.props;
   copyTags(b, p);
   const dc = p.sub('DistributionConfig');
@@ -211,11 +209,9 @@ const distribution: ResourceAdapter = (r, ctx) => {
       }
     });
   }
-  const vc = dc.sub('ViewerCertificate');
-  if (vc === undefined) {
-    // without a ViewerCertificate CloudFront serves its default *.cloudfront.net certificate
-    b.set(['viewer_certificate'], { cloudfront_default_certificate: true, minimum_protocol_version: 'TLSv1' });
-  } else if (section(b, ['viewer_certificate'], dc, 'ViewerCertificate')) {
+  // without a ViewerCertificate CloudFront serves its default *.cloudfront.net certificate (the default)
+  const vc = section(b, ['viewer_certificate'], dc, 'ViewerCertificate');
+  if (vc) {
     copyProps(b, ['viewer_certificate'], vc, {
       cloudfront_default_certificate: ['CloudFrontDefaultCertificate', false, toBool],
       acm_certificate_arn: ['AcmCertificateArn'],
@@ -310,15 +306,15 @@ const v2Stage: ResourceAdapter = (r, ctx) => {
 const domainName: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'apigateway', 'domain_names');
   copyProp(b, ['domain_name'], r.props, 'DomainName');
-  // TLS_1_0 is the API's default security policy
-  copyProp(b, ['security_policy'], r.props, 'SecurityPolicy', 'TLS_1_0');
+  // TLS_1_0, the API's default security policy, when unset (src/adapt/aws/defaults.ts)
+  copyProp(b, ['security_policy'], r.props, 'SecurityPolicy');
   copyTags(b, r.props);
 };
 
 // ---------------------------------------------------------------- WAF
 
 const webAcl: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'waf', 'web_acls', { rules: [], logging: { enabled: false } });
+  const b = ctx.create(r, 'waf', 'web_acls');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
   copyProp(b, ['scope'], p, 'Scope');

@@ -20,8 +20,8 @@ function setFeature(b: ObjectBuilder, name: string, p: Props, key: string): void
 
 const detector: ResourceAdapter = (r, ctx) => {
   const p = r.props;
-  const b = ctx.create(r, 'guardduty', 'detectors', { features: {} });
-  copyProps(b, [], p, { enable: ['Enable', true, toBool], finding_publishing_frequency: ['FindingPublishingFrequency', 'SIX_HOURS'] });
+  const b = ctx.create(r, 'guardduty', 'detectors');
+  copyProps(b, [], p, { enable: ['Enable', true, toBool], finding_publishing_frequency: ['FindingPublishingFrequency'] });
   if (p.unknown) b.set(['features'], UNKNOWN, where(p));
   // legacy DataSources
   const ds = p.sub('DataSources');
@@ -48,11 +48,11 @@ const detector: ResourceAdapter = (r, ctx) => {
 
 const hub: ResourceAdapter = (r, ctx) => {
   const p = r.props;
-  const b = ctx.create(r, 'securityhub', 'accounts', { standards_arns: [] });
+  const b = ctx.create(r, 'securityhub', 'accounts');
   copyProps(b, [], p, {
-    enable_default_standards: ['EnableDefaultStandards', true, toBool],
-    auto_enable_controls: ['AutoEnableControls', true, toBool],
-    control_finding_generator: ['ControlFindingGenerator', 'SECURITY_CONTROL'],
+    enable_default_standards: ['EnableDefaultStandards', undefined, toBool],
+    auto_enable_controls: ['AutoEnableControls', undefined, toBool],
+    control_finding_generator: ['ControlFindingGenerator'],
   });
   // every standard of the stack is enabled in the hub's account and Region
   for (const s of ctx.resources.values()) {
@@ -69,8 +69,8 @@ const hub: ResourceAdapter = (r, ctx) => {
 
 const recorder: ResourceAdapter = (r, ctx) => {
   const p = r.props;
-  // AWS Config API defaults: all supported regional types, global types not included.
-  const b = ctx.create(r, 'config', 'recorders', { recording_group: { all_supported: true, include_global_resource_types: false, resource_types: [] } });
+  // AWS Config API defaults (src/adapt/aws/defaults.ts): all supported regional types, global types not included.
+  const b = ctx.create(r, 'config', 'recorders');
   copyProp(b, ['name'], p, 'Name', r.logicalId);
   copyProp(b, ['role_arn'], p, 'RoleARN');
   if (p.unknown) b.set(['recording_group'], UNKNOWN, where(p));
@@ -93,7 +93,7 @@ const logGroup: ResourceAdapter = (r, ctx) => {
   const p = r.props;
   const b = ctx.create(r, 'cloudwatch', 'log_groups');
   copyProp(b, ['name'], p, 'LogGroupName', r.logicalId);
-  copyProps(b, [], p, { kms_key_id: ['KmsKeyId'], retention_in_days: ['RetentionInDays', 0, toNumber], log_group_class: ['LogGroupClass', 'STANDARD'] });
+  copyProps(b, [], p, { kms_key_id: ['KmsKeyId'], retention_in_days: ['RetentionInDays', undefined, toNumber], log_group_class: ['LogGroupClass'] });
   // Terraform's skip_destroy is CloudFormation's DeletionPolicy: Retain
   const dp = r.attribute('DeletionPolicy');
   const policy = dp?.value.kind === 'scalar' ? dp.value.value : undefined;
@@ -121,13 +121,13 @@ const alarm: ResourceAdapter = (r, ctx) => {
   copyProp(b, ['alarm_name'], p, 'AlarmName', r.logicalId);
   copyProp(b, ['namespace'], p, 'Namespace');
   copyProp(b, ['metric_name'], p, 'MetricName');
-  copyProp(b, ['actions_enabled'], p, 'ActionsEnabled', true, toBool);
+  copyProp(b, ['actions_enabled'], p, 'ActionsEnabled', undefined, toBool);
   for (const [k, key] of [
     ['alarm_actions', 'AlarmActions'],
     ['ok_actions', 'OKActions'],
     ['insufficient_data_actions', 'InsufficientDataActions'],
-  ]) copyProp(b, [k], p, key, [], toStringList);
-  copyProp(b, ['dimensions'], p, 'Dimensions', {}, dimensionObject);
+  ]) copyProp(b, [k], p, key, undefined, toStringList);
+  copyProp(b, ['dimensions'], p, 'Dimensions', undefined, dimensionObject);
   copyTags(b, p);
 };
 
@@ -218,8 +218,8 @@ const analyzer: ResourceAdapter = (r, ctx) => {
   const p = r.props;
   const b = ctx.create(r, 'accessanalyzer', 'analyzers');
   copyProp(b, ['analyzer_name'], p, 'AnalyzerName', r.logicalId);
-  // Type is required in CloudFormation; ACCOUNT is the API's default
-  copyProp(b, ['type'], p, 'Type', 'ACCOUNT');
+  // Type is required in CloudFormation; ACCOUNT is the API's default (src/adapt/aws/defaults.ts)
+  copyProp(b, ['type'], p, 'Type');
   copyTags(b, p);
 };
 

@@ -25,7 +25,7 @@ function append(b: ObjectBuilder, path: string[], value: unknown, r: CfnResource
 // ---------------------------------------------------------------- VPCs and subnets
 
 const vpc: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'vpcs', { is_default: false, flow_logs: [], endpoints: [], nat_gateways: [] });
+  const b = ctx.create(r, 'ec2', 'vpcs');
   copyProp(b, ['cidr_block'], r.props, 'CidrBlock');
   copyTags(b, r.props);
 };
@@ -36,8 +36,8 @@ const subnet: ResourceAdapter = (r, ctx) => {
     vpc_id: ['VpcId'],
     cidr_block: ['CidrBlock'],
     availability_zone: ['AvailabilityZone'],
-    // documented default: false
-    map_public_ip_on_launch: ['MapPublicIpOnLaunch', false, toBool],
+    // documented default: false (src/adapt/aws/defaults.ts)
+    map_public_ip_on_launch: ['MapPublicIpOnLaunch', undefined, toBool],
   });
   copyTags(b, r.props);
 };
@@ -98,7 +98,7 @@ function protocol(v: unknown): unknown {
 }
 
 const nacl: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'network_acls', { is_default: false, ingress: [], egress: [] });
+  const b = ctx.create(r, 'ec2', 'network_acls');
   copyProp(b, ['vpc_id'], r.props, 'VpcId');
   copyTags(b, r.props);
 };
@@ -144,15 +144,11 @@ const naclEntry: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- EKS
 
 const eksCluster: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'eks', 'clusters', {
-    // defaults of the EKS API when ResourcesVpcConfig leaves them out
-    vpc_config: { endpoint_public_access: true, endpoint_private_access: false, public_access_cidrs: ['0.0.0.0/0'] },
-    encryption_config: [],
-  });
+  // defaults of the EKS API when ResourcesVpcConfig leaves them out: src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'eks', 'clusters');
   const p = r.props;
   copyProp(b, ['name'], p, 'Name', r.logicalId);
   copyProp(b, ['version'], p, 'Version', undefined, toStr);
-  b.set(['enabled_cluster_log_types'], []);
   const logging = p.sub('Logging');
   if (logging) {
     const cl = logging.unknown ? logging : logging.sub('ClusterLogging');
@@ -198,6 +194,9 @@ const eksNodegroup: ResourceAdapter = (r, ctx) => {
       max_size: ['MaxSize', undefined, toNumber],
       desired_size: ['DesiredSize', undefined, toNumber],
     });
+  } else if (!p.has('ScalingConfig')) {
+    // Without ScalingConfig EKS chooses the sizes, and documents no values (Terraform requires the block).
+    b.set(['scaling_config'], UNKNOWN);
   }
   const ra = section(b, ['remote_access'], p, 'RemoteAccess');
   if (ra) {

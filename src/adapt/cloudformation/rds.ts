@@ -90,25 +90,25 @@ const instance: ResourceAdapter = (r, ctx) => {
     ca_cert_identifier: ['CACertificateIdentifier', undefined, toStr],
     performance_insights_kms_key_id: ['PerformanceInsightsKMSKeyId'],
     replicate_source_db: ['SourceDBInstanceIdentifier'],
-    multi_az: ['MultiAZ', false, toBool],
-    // "Default: 1" in the CloudFormation reference
-    backup_retention_period: ['BackupRetentionPeriod', 1, toNumber],
-    storage_encrypted: ['StorageEncrypted', inherits ? UNKNOWN : false, toBool],
-    // CloudFormation's default depends on the VPC (an internet gateway makes it public): unknown
-    publicly_accessible: ['PubliclyAccessible', UNKNOWN, toBool],
-    auto_minor_version_upgrade: ['AutoMinorVersionUpgrade', true, toBool],
-    deletion_protection: ['DeletionProtection', false, toBool],
-    copy_tags_to_snapshot: ['CopyTagsToSnapshot', false, toBool],
-    monitoring_interval: ['MonitoringInterval', 0, toNumber],
-    performance_insights_enabled: ['EnablePerformanceInsights', false, toBool],
-    iam_database_authentication_enabled: ['EnableIAMDatabaseAuthentication', false, toBool],
+    // the API's defaults (src/adapt/aws/defaults.ts; "Default: 1" backup retention in the reference)
+    multi_az: ['MultiAZ', undefined, toBool],
+    backup_retention_period: ['BackupRetentionPeriod', undefined, toNumber],
+    storage_encrypted: ['StorageEncrypted', inherits ? UNKNOWN : undefined, toBool],
+    // the default depends on the VPC (an internet gateway makes it public): unknown
+    publicly_accessible: ['PubliclyAccessible', undefined, toBool],
+    auto_minor_version_upgrade: ['AutoMinorVersionUpgrade', undefined, toBool],
+    deletion_protection: ['DeletionProtection', undefined, toBool],
+    copy_tags_to_snapshot: ['CopyTagsToSnapshot', undefined, toBool],
+    monitoring_interval: ['MonitoringInterval', undefined, toNumber],
+    performance_insights_enabled: ['EnablePerformanceInsights', undefined, toBool],
+    iam_database_authentication_enabled: ['EnableIAMDatabaseAuthentication', undefined, toBool],
   });
   // CreateDBInstance (and the CloudFormation reference): io1 with Iops, otherwise gp3.
   // Aurora instances use cluster storage.
   const engine = p.get('Engine');
   const storageDefault = p.unknown || isUnknown(engine) ? UNKNOWN : AURORA(engine) ? undefined : p.has('Iops') ? 'io1' : 'gp3';
   copyProp(b, ['storage_type'], p, 'StorageType', storageDefault, toStr);
-  copyProp(b, ['enabled_cloudwatch_logs_exports'], p, 'EnableCloudwatchLogsExports', [], toStringList);
+  copyProp(b, ['enabled_cloudwatch_logs_exports'], p, 'EnableCloudwatchLogsExports', undefined, toStringList);
   copyProp(b, ['parameter_group_name'], p, 'DBParameterGroupName');
   if (!AURORA(engine)) applyParameterGroup(b, r, ctx, 'DBParameterGroupName', 'parameter_group_name', 'AWS::RDS::DBParameterGroup', 'DBParameterGroupName', (g) => parameterObject(g.props.get('Parameters')));
   skipFinalSnapshot(b, r);

@@ -1,4 +1,5 @@
 /** Auto Scaling groups, with their scaling policies and load balancer attachments folded in. */
+import { elementDefaults } from '../../aws/defaults.js';
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { copyAttr, copyAttrs, toNumber, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
@@ -7,26 +8,23 @@ import type { TerraformResource } from '../resource.js';
 const ASG = ['aws_autoscaling_group'];
 
 const asg: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'autoscaling', 'groups', { scaling_policies: [] });
+  const b = ctx.create(r, 'autoscaling', 'groups');
   copyAttr(b, ['name'], r.view, 'name', r.name);
   copyAttrs(b, [], r.view, {
     min_size: undefined,
     max_size: undefined,
     desired_capacity: undefined,
-    health_check_type: 'EC2',
+    health_check_type: undefined,
     launch_configuration: undefined,
-    capacity_rebalance: false,
+    capacity_rebalance: undefined,
   });
   // A reference to a launch configuration declared here is known to be one, even when its name is computed.
   const lc = b.get(['launch_configuration']);
   const lcTarget = isUnknown(lc) ? ctx.target(r, 'launch_configuration', ['aws_launch_configuration']) : undefined;
   if (lcTarget) b.set(['launch_configuration'], lcTarget.address);
-  copyAttr(b, ['availability_zones'], r.view, 'availability_zones', [], toStringList);
-  copyAttr(b, ['vpc_zone_identifier'], r.view, 'vpc_zone_identifier', [], toStringList);
-  copyAttr(b, ['target_group_arns'], r.view, 'target_group_arns', [], toStringList);
-  copyAttr(b, ['load_balancers'], r.view, 'load_balancers', [], toStringList);
+  for (const a of ['availability_zones', 'vpc_zone_identifier', 'target_group_arns', 'load_balancers']) copyAttr(b, [a], r.view, a, undefined, toStringList);
   for (const lt of r.view.blocks('launch_template')) {
-    b.set(['launch_template'], lt.unknown ? UNKNOWN : {}, lt);
+    b.set(['launch_template'], lt.unknown ? UNKNOWN : elementDefaults('autoscaling', 'groups', 'launch_template'), lt);
     if (!lt.unknown) copyAttrs(b, ['launch_template'], lt, { id: undefined, name: undefined, version: undefined });
   }
   for (const mip of r.view.blocks('mixed_instances_policy')) {

@@ -1,12 +1,14 @@
 /** EC2 instances, EBS volumes and snapshots, launch templates. */
+import { elementDefaults } from '../../aws/defaults.js';
 import type { ObjectBuilder } from '../../builder.js';
 import { isUnknown, UNKNOWN } from '../../../model/model.js';
 import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toBool, toNumber, type ResourceAdapter } from './context.js';
 
-function blockDevice(b: ObjectBuilder, path: (string | number)[], view: BodyView): void {
+/** A block device; the root device's name is the AMI's (`root_block_device.device_name` is computed): unknown. */
+function blockDevice(b: ObjectBuilder, path: (string | number)[], view: BodyView, root = false): void {
   b.set(path, {}, view);
-  copyAttrs(b, path, view, { encrypted: false, volume_type: 'gp2', volume_size: undefined, iops: undefined, device_name: undefined, kms_key_id: undefined });
+  copyAttrs(b, path, view, { encrypted: false, volume_type: 'gp2', volume_size: undefined, iops: undefined, device_name: root ? UNKNOWN : undefined, kms_key_id: undefined });
 }
 
 /** Base64 user data as text; UNKNOWN when it cannot be decoded. */
@@ -33,19 +35,18 @@ const instance: ResourceAdapter = (r, ctx) => {
     instance_type: undefined,
     ami: undefined,
     associate_public_ip_address: undefined,
-    monitoring: false,
+    monitoring: undefined,
     ebs_optimized: undefined,
     iam_instance_profile: undefined,
     subnet_id: undefined,
   });
   userData(b, v, 'user_data', 'user_data_base64');
-  // Without a metadata_options block IMDSv1 stays available (http_tokens "optional").
-  b.set(['metadata_options'], { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: 1 });
+  // Without a metadata_options block IMDSv1 stays available (http_tokens "optional": src/adapt/aws/defaults.ts).
   for (const mo of v.blocks('metadata_options')) {
     b.locate(['metadata_options'], mo);
-    copyAttrs(b, ['metadata_options'], mo, { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: 1 });
+    copyAttrs(b, ['metadata_options'], mo, elementDefaults('ec2', 'instances', 'metadata_options'));
   }
-  for (const rb of v.blocks('root_block_device')) blockDevice(b, ['root_block_device'], rb);
+  for (const rb of v.blocks('root_block_device')) blockDevice(b, ['root_block_device'], rb, true);
   v.blocks('ebs_block_device').forEach((d, i) => blockDevice(b, ['ebs_block_devices', i], d));
   copyTags(b, v);
 };
@@ -53,12 +54,12 @@ const instance: ResourceAdapter = (r, ctx) => {
 const volume: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ec2', 'volumes');
   copyAttrs(b, [], r.view, {
-    // CreateVolume's default type
-    type: 'gp2',
+    // CreateVolume's defaults: src/adapt/aws/defaults.ts
+    type: undefined,
     size: undefined,
     iops: undefined,
     throughput: undefined,
-    encrypted: false,
+    encrypted: undefined,
     kms_key_id: undefined,
     availability_zone: undefined,
   });
@@ -90,18 +91,17 @@ const snapshotCopy: ResourceAdapter = (r, ctx) => {
 };
 
 const launchTemplate: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ec2', 'launch_templates', { block_device_mappings: [] });
+  const b = ctx.create(r, 'ec2', 'launch_templates');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name', r.name);
   copyAttrs(b, [], v, { image_id: undefined, instance_type: undefined });
   // launch templates carry user data base64-encoded
   copyAttr(b, ['user_data'], v, 'user_data', undefined, decodeBase64);
   // Without metadata_options the launched instance gets the defaults: IMDSv1 allowed.
-  b.set(['metadata_options'], { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: 1 });
   for (const mo of v.blocks('metadata_options')) {
     b.locate(['metadata_options'], mo);
     if (mo.unknown) b.set(['metadata_options'], UNKNOWN);
-    else copyAttrs(b, ['metadata_options'], mo, { http_endpoint: 'enabled', http_tokens: 'optional', http_put_response_hop_limit: 1 });
+    else copyAttrs(b, ['metadata_options'], mo, elementDefaults('ec2', 'instances', 'metadata_options'));
   }
   for (const p of v.blocks('iam_instance_profile')) {
     b.locate(['iam_instance_profile'], p);

@@ -1,6 +1,7 @@
 /**
  * DynamoDB, EFS, AWS Backup, DLM, SQS, SNS, Kinesis (streams and Firehose), Secrets Manager
- * and ECR. Defaults are the AWS APIs' (documented per collection in docs/model/aws-data.md).
+ * and ECR. Defaults are the AWS APIs' (src/adapt/aws/defaults.ts, shared with CloudFormation;
+ * documented per collection in docs/model/aws-data.md).
  * Secret values (`aws_secretsmanager_secret_version`) are never read.
  */
 import { jsonObject } from '../../aws/json-value.js';
@@ -51,17 +52,10 @@ function block(b: ObjectBuilder, path: (string | number)[], view: BodyView, spec
 const DDB_TABLE = ['aws_dynamodb_table'];
 
 const dynamodbTable: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'dynamodb', 'tables', {
-    point_in_time_recovery: { enabled: false },
-    // Without the block DynamoDB encrypts with an AWS owned key.
-    server_side_encryption: { enabled: false },
-    autoscaling: { read_capacity: false, write_capacity: false },
-    replicas: [],
-    ttl: { enabled: false },
-  });
+  const b = ctx.create(r, 'dynamodb', 'tables');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
-  copyAttrs(b, [], v, { billing_mode: 'PROVISIONED', read_capacity: undefined, write_capacity: undefined, deletion_protection_enabled: false, stream_enabled: false, table_class: 'STANDARD' });
+  copyAttrs(b, [], v, { billing_mode: undefined, read_capacity: undefined, write_capacity: undefined, deletion_protection_enabled: undefined, stream_enabled: undefined, table_class: undefined });
   block(b, ['point_in_time_recovery'], v, { enabled: false });
   block(b, ['server_side_encryption'], v, { enabled: false, kms_key_arn: undefined });
   block(b, ['ttl'], v, { enabled: false, attribute_name: undefined });
@@ -110,9 +104,9 @@ const dynamodbReplica = foldInto('global_table_arn', DDB_TABLE, undefined, (b, r
 
 const efsFileSystem: ResourceAdapter = (r, ctx) => {
   // API-created file systems have automatic backups off unless a backup policy turns them on.
-  const b = ctx.create(r, 'efs', 'file_systems', { lifecycle_policies: [], backup_policy: { status: 'DISABLED' } });
+  const b = ctx.create(r, 'efs', 'file_systems');
   const v = r.view;
-  copyAttrs(b, [], v, { creation_token: undefined, encrypted: false, kms_key_id: undefined, performance_mode: 'generalPurpose', throughput_mode: 'bursting' });
+  copyAttrs(b, [], v, { creation_token: undefined, encrypted: undefined, kms_key_id: undefined, performance_mode: undefined, throughput_mode: undefined });
   v.blocks('lifecycle_policy').forEach((lp, i) => {
     b.set(['lifecycle_policies', i], lp.unknown ? UNKNOWN : {}, lp);
     if (!lp.unknown) copyAttrs(b, ['lifecycle_policies', i], lp, { transition_to_ia: undefined, transition_to_archive: undefined, transition_to_primary_storage_class: undefined });
@@ -130,7 +124,7 @@ const efsBackupPolicy = foldInto('file_system_id', ['aws_efs_file_system'], unde
 // ---------------------------------------------------------------- AWS Backup
 
 const backupPlan: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'backup', 'plans', { rules: [], selections: [] });
+  const b = ctx.create(r, 'backup', 'plans');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
   v.blocks('rule').forEach((rule, i) => {
@@ -152,11 +146,11 @@ const backupPlan: ResourceAdapter = (r, ctx) => {
 
 const backupVault: ResourceAdapter = (r, ctx) => {
   // Without kms_key_arn the vault uses the AWS managed key aws/backup.
-  const b = ctx.create(r, 'backup', 'vaults', { lock: { enabled: false } });
+  const b = ctx.create(r, 'backup', 'vaults');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
   copyAttr(b, ['kms_key_arn'], v, 'kms_key_arn');
-  copyAttr(b, ['force_destroy'], v, 'force_destroy', false, toBool);
+  copyAttr(b, ['force_destroy'], v, 'force_destroy', undefined, toBool);
   copyTags(b, v);
 };
 
@@ -191,10 +185,10 @@ const backupSelection: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- DLM
 
 const dlmPolicy: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'dlm', 'lifecycle_policies', { schedules: [] });
+  const b = ctx.create(r, 'dlm', 'lifecycle_policies');
   const v = r.view;
   // default_policy = "VOLUME" | "INSTANCE": a default policy covers every volume (or instance) of the region
-  copyAttrs(b, [], v, { description: undefined, state: 'ENABLED', default_policy: undefined });
+  copyAttrs(b, [], v, { description: undefined, state: undefined, default_policy: undefined });
   const pd = v.blocks('policy_details')[0];
   if (!pd || pd.unknown) {
     if (pd) b.set(['policy_type'], UNKNOWN, pd);
@@ -223,16 +217,16 @@ const dlmPolicy: ResourceAdapter = (r, ctx) => {
 const SQS = ['aws_sqs_queue'];
 
 const sqsQueue: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'sqs', 'queues', { is_dead_letter_queue: false });
+  const b = ctx.create(r, 'sqs', 'queues');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
   copyAttrs(b, [], v, {
-    fifo_queue: false,
+    fifo_queue: undefined,
     kms_master_key_id: undefined,
     // Queues created since October 2022 get SSE-SQS unless a KMS key is given or it is turned off.
-    sqs_managed_sse_enabled: v.attr('kms_master_key_id') ? false : true,
-    message_retention_seconds: 345600,
-    visibility_timeout_seconds: 30,
+    sqs_managed_sse_enabled: v.attr('kms_master_key_id') ? false : undefined,
+    message_retention_seconds: undefined,
+    visibility_timeout_seconds: undefined,
   });
   const rp = v.attr('redrive_policy');
   if (rp) b.set(['redrive_policy'], jsonObject(jsonValue(rp)), attrWhere(v, rp));
@@ -276,24 +270,24 @@ const snsTopic: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'sns', 'topics');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
-  copyAttrs(b, [], v, { kms_master_key_id: undefined, fifo_topic: false });
+  copyAttrs(b, [], v, { kms_master_key_id: undefined, fifo_topic: undefined });
   copyTags(b, v);
 };
 
 // ---------------------------------------------------------------- Kinesis
 
 const kinesisStream: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'kinesis', 'streams', { stream_mode: 'PROVISIONED' });
+  const b = ctx.create(r, 'kinesis', 'streams');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
-  copyAttrs(b, [], v, { encryption_type: 'NONE', kms_key_id: undefined, retention_period: 24, shard_count: undefined });
+  copyAttrs(b, [], v, { encryption_type: undefined, kms_key_id: undefined, retention_period: undefined, shard_count: undefined });
   const smd = v.blocks('stream_mode_details')[0];
   if (smd) copyAttr(b, ['stream_mode'], smd, 'stream_mode', smd.unknown ? undefined : 'PROVISIONED');
   copyTags(b, v);
 };
 
 const firehose: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'kinesis', 'firehose_streams', { server_side_encryption: { enabled: false } });
+  const b = ctx.create(r, 'kinesis', 'firehose_streams');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
   copyAttr(b, ['destination'], v, 'destination');
@@ -309,11 +303,11 @@ const SECRET = ['aws_secretsmanager_secret'];
 
 const secret: ResourceAdapter = (r, ctx) => {
   // Without kms_key_id Secrets Manager uses the AWS managed key aws/secretsmanager.
-  const b = ctx.create(r, 'secretsmanager', 'secrets', { rotation: { enabled: false } });
+  const b = ctx.create(r, 'secretsmanager', 'secrets');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
   copyAttr(b, ['kms_key_id'], v, 'kms_key_id');
-  copyAttr(b, ['recovery_window_in_days'], v, 'recovery_window_in_days', 30, toNumber);
+  copyAttr(b, ['recovery_window_in_days'], v, 'recovery_window_in_days', undefined, toNumber);
   copyTags(b, v);
 };
 
@@ -328,14 +322,10 @@ const secretRotation = foldInto('secret_id', SECRET, 'name', (b, r) => {
 const ECR = ['aws_ecr_repository'];
 
 const ecrRepository: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'ecr', 'repositories', {
-    image_scanning_configuration: { scan_on_push: false },
-    encryption_configuration: { encryption_type: 'AES256' },
-    lifecycle_policy: false,
-  });
+  const b = ctx.create(r, 'ecr', 'repositories');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name');
-  copyAttr(b, ['image_tag_mutability'], v, 'image_tag_mutability', 'MUTABLE');
+  copyAttr(b, ['image_tag_mutability'], v, 'image_tag_mutability');
   block(b, ['image_scanning_configuration'], v, { scan_on_push: false });
   block(b, ['encryption_configuration'], v, { encryption_type: 'AES256', kms_key: undefined });
   copyTags(b, v);

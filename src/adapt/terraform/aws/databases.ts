@@ -1,7 +1,8 @@
 /**
  * Aurora and Multi-AZ DB clusters (aws.rds.clusters[]), ElastiCache (aws.elasticache.*),
  * Redshift (aws.redshift.clusters[]) and OpenSearch / Elasticsearch (aws.opensearch.domains[]).
- * Defaults are the provider's documented ones (docs/model/aws-databases.md).
+ * Defaults are the APIs' (src/adapt/aws/defaults.ts, shared with CloudFormation) and, where it
+ * documents its own, the provider's (docs/model/aws-databases.md).
  * Secrets (auth tokens, master passwords) are never copied: only whether they are set.
  */
 import type { ObjectBuilder } from '../../builder.js';
@@ -17,28 +18,28 @@ const CLUSTER = ['aws_rds_cluster'];
 
 const cluster: ResourceAdapter = (r, ctx) => {
   const v = r.view;
-  const b = ctx.create(r, 'rds', 'clusters', { instance_count: 0 });
+  const b = ctx.create(r, 'rds', 'clusters');
   copyAttr(b, ['cluster_identifier'], v, 'cluster_identifier', r.name);
   const mode = v.attr('engine_mode')?.value ?? 'provisioned';
   copyAttrs(b, [], v, {
     // The provider's default engine is Aurora MySQL ("aurora", MySQL 5.6 compatible in old versions).
     engine: 'aurora',
     engine_version: undefined,
-    engine_mode: 'provisioned',
+    engine_mode: undefined,
     db_cluster_instance_class: undefined,
     kms_key_id: undefined,
     global_cluster_identifier: undefined,
-    backup_retention_period: 1,
-    deletion_protection: false,
-    skip_final_snapshot: false,
-    copy_tags_to_snapshot: false,
-    iam_database_authentication_enabled: false,
-    backtrack_window: 0,
+    backup_retention_period: undefined,
+    deletion_protection: undefined,
+    skip_final_snapshot: undefined,
+    copy_tags_to_snapshot: undefined,
+    iam_database_authentication_enabled: undefined,
+    backtrack_window: undefined,
   });
   // storage_encrypted defaults to false for provisioned clusters and true for Serverless v1.
   copyAttr(b, ['storage_encrypted'], v, 'storage_encrypted', isUnknown(mode) ? UNKNOWN : mode === 'serverless');
-  copyAttr(b, ['availability_zones'], v, 'availability_zones', [], toStringList);
-  copyAttr(b, ['enabled_cloudwatch_logs_exports'], v, 'enabled_cloudwatch_logs_exports', [], toStringList);
+  copyAttr(b, ['availability_zones'], v, 'availability_zones', undefined, toStringList);
+  copyAttr(b, ['enabled_cloudwatch_logs_exports'], v, 'enabled_cloudwatch_logs_exports', undefined, toStringList);
   copyTags(b, v);
 };
 
@@ -69,26 +70,26 @@ const replicationGroup: ResourceAdapter = (r, ctx) => {
   const engine = v.attr('engine')?.value ?? 'redis';
   copyAttr(b, ['replication_group_id'], v, 'replication_group_id', r.name);
   copyAttrs(b, [], v, {
-    engine: 'redis',
+    engine: undefined,
     engine_version: undefined,
     node_type: undefined,
     num_cache_clusters: undefined,
     num_node_groups: undefined,
     global_replication_group_id: undefined,
     kms_key_id: undefined,
-    automatic_failover_enabled: false,
-    multi_az_enabled: false,
-    transit_encryption_enabled: false,
-    snapshot_retention_limit: 0,
-    auto_minor_version_upgrade: true,
+    automatic_failover_enabled: undefined,
+    multi_az_enabled: undefined,
+    transit_encryption_enabled: undefined,
+    snapshot_retention_limit: undefined,
+    auto_minor_version_upgrade: undefined,
   });
   // At-rest encryption defaults to false for Redis OSS and true for Valkey.
   copyAttr(b, ['at_rest_encryption_enabled'], v, 'at_rest_encryption_enabled', isUnknown(engine) ? UNKNOWN : engine === 'valkey');
   // The token itself is a secret and never enters the model: only whether one is set.
   const token = v.attr('auth_token');
   if (token) b.set(['auth_token_set'], true, attrWhere(v, token));
-  else b.set(['auth_token_set'], v.unknown ? UNKNOWN : false);
-  copyAttr(b, ['user_group_ids'], v, 'user_group_ids', [], toStringList);
+  else if (v.unknown) b.set(['auth_token_set'], UNKNOWN);
+  copyAttr(b, ['user_group_ids'], v, 'user_group_ids', undefined, toStringList);
   copyTags(b, v);
 };
 
@@ -102,10 +103,10 @@ const cacheCluster: ResourceAdapter = (r, ctx) => {
     node_type: undefined,
     num_cache_nodes: undefined,
     replication_group_id: undefined,
-    az_mode: 'single-az',
-    transit_encryption_enabled: false,
-    snapshot_retention_limit: 0,
-    auto_minor_version_upgrade: true,
+    az_mode: undefined,
+    transit_encryption_enabled: undefined,
+    snapshot_retention_limit: undefined,
+    auto_minor_version_upgrade: undefined,
   });
   copyTags(b, v);
 };
@@ -123,19 +124,19 @@ function applyRedshiftLogging(b: ObjectBuilder, view: BodyView, enable: unknown,
 
 const redshiftCluster: ResourceAdapter = (r, ctx) => {
   const v = r.view;
-  const b = ctx.create(r, 'redshift', 'clusters', { logging: { enable: false } });
+  const b = ctx.create(r, 'redshift', 'clusters');
   copyAttr(b, ['cluster_identifier'], v, 'cluster_identifier', r.name);
+  // Provider v6 defaults are the API's (src/adapt/aws/defaults.ts): private and encrypted unless told otherwise.
   copyAttrs(b, [], v, {
     node_type: undefined,
     cluster_type: undefined,
-    number_of_nodes: 1,
+    number_of_nodes: undefined,
     kms_key_id: undefined,
-    // Provider v6 defaults (Redshift clusters are private and encrypted unless told otherwise).
-    publicly_accessible: false,
-    encrypted: true,
-    enhanced_vpc_routing: false,
-    automated_snapshot_retention_period: 1,
-    allow_version_upgrade: true,
+    publicly_accessible: undefined,
+    encrypted: undefined,
+    enhanced_vpc_routing: undefined,
+    automated_snapshot_retention_period: undefined,
+    allow_version_upgrade: undefined,
     cluster_parameter_group_name: undefined,
   });
   applyParameterGroup(b, r, ctx, 'cluster_parameter_group_name', 'aws_redshift_parameter_group');

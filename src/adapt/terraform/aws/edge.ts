@@ -17,11 +17,8 @@ function behavior(b: ObjectBuilder, path: (string | number)[], view: BodyView): 
 }
 
 const distribution: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'cloudfront', 'distributions', {
-    ordered_cache_behaviors: [],
-    origins: [],
-    logging: { enabled: false },
-  });
+  // defaults (no origins, no logging, no geo restriction, the default certificate): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'cloudfront', 'distributions');
   const v = r.view;
   copyAttr(b, ['enabled'], v, 'enabled');
   copyAttr(b, ['web_acl_id'], v, 'web_acl_id');
@@ -59,6 +56,7 @@ const distribution: ResourceAdapter = (r, ctx) => {
     copyAttr(b, ['logging', 'bucket'], lc, 'bucket');
   }
   for (const rs of v.blocks('restrictions')) {
+    if (rs.unknown) b.set(['restrictions'], UNKNOWN, rs);
     for (const g of rs.blocks('geo_restriction')) {
       b.set(['restrictions', 'geo_restriction'], {}, g);
       copyAttr(b, ['restrictions', 'geo_restriction', 'restriction_type'], g, 'restriction_type');
@@ -145,15 +143,15 @@ const v2Stage: ResourceAdapter = (r, ctx) => {
 const domainName: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'apigateway', 'domain_names');
   copyAttr(b, ['domain_name'], r.view, 'domain_name');
-  // TLS_1_0 is the API's default security policy
-  copyAttr(b, ['security_policy'], r.view, 'security_policy', 'TLS_1_0');
+  // TLS_1_0, the API's default security policy, when unset (src/adapt/aws/defaults.ts)
+  copyAttr(b, ['security_policy'], r.view, 'security_policy');
   copyTags(b, r.view);
 };
 
 // ---------------------------------------------------------------- WAF
 
 const webAcl: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'waf', 'web_acls', { rules: [], logging: { enabled: false } });
+  const b = ctx.create(r, 'waf', 'web_acls');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name', r.name);
   copyAttr(b, ['scope'], v, 'scope');

@@ -5,27 +5,24 @@ import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAda
 const LB = ['aws_lb', 'aws_alb'];
 
 const loadBalancer: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'load_balancers', { access_logs: { enabled: false }, listeners: [], subnet_mappings: [] });
+  // defaults (an internet-facing ALB, no logs, no listeners): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'elb', 'load_balancers');
   copyAttr(b, ['name'], r.view, 'name', r.name);
-  copyAttrs(b, [], r.view, {
-    load_balancer_type: 'application',
-    internal: false,
-    drop_invalid_header_fields: false,
-    enable_deletion_protection: false,
-  });
+  for (const a of ['load_balancer_type', 'internal', 'drop_invalid_header_fields', 'enable_deletion_protection']) copyAttr(b, [a], r.view, a);
   // desync mitigation applies to ALBs (and Classic Load Balancers); "defensive" is the default
   if (b.get(['load_balancer_type']) === 'application') copyAttr(b, ['desync_mitigation_mode'], r.view, 'desync_mitigation_mode', 'defensive');
   // Cross-zone load balancing is always on for ALBs and off by default for NLBs and GWLBs.
   const type = b.get(['load_balancer_type']);
   copyAttr(b, ['enable_cross_zone_load_balancing'], r.view, 'enable_cross_zone_load_balancing', type === 'application' ? true : type === 'network' || type === 'gateway' ? false : undefined);
-  copyAttr(b, ['subnets'], r.view, 'subnets', [], toStringList);
+  copyAttr(b, ['subnets'], r.view, 'subnets', undefined, toStringList);
   r.view.blocks('subnet_mapping').forEach((sm, i) => {
     b.set(['subnet_mappings', i], {}, sm);
     copyAttr(b, ['subnet_mappings', i, 'subnet_id'], sm, 'subnet_id');
   });
   for (const al of r.view.blocks('access_logs')) {
     b.locate(['access_logs'], al);
-    copyAttrs(b, ['access_logs'], al, { enabled: true, bucket: undefined });
+    // "Defaults to false, even when bucket is specified" (the provider's aws_lb), as the API's attribute
+    copyAttrs(b, ['access_logs'], al, { enabled: false, bucket: undefined });
   }
   copyTags(b, r.view);
 };
@@ -61,15 +58,15 @@ const listener: ResourceAdapter = (r, ctx) => {
 
 /** aws_elb: Classic Load Balancers, aws.elb.classic_load_balancers[]. */
 const classic: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'elb', 'classic_load_balancers', { listeners: [], access_logs: { enabled: false } });
+  const b = ctx.create(r, 'elb', 'classic_load_balancers');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name', r.name);
   copyAttrs(b, [], v, {
-    internal: false,
-    // provider defaults (the API's default for cross-zone is false; Terraform sets true)
+    internal: undefined,
+    // the provider's default (the API's, in src/adapt/aws/defaults.ts, is false)
     cross_zone_load_balancing: true,
-    connection_draining: false,
-    connection_draining_timeout: 300,
+    connection_draining: undefined,
+    connection_draining_timeout: undefined,
   });
   copyAttr(b, ['subnets'], v, 'subnets', undefined, toStringList);
   copyAttr(b, ['availability_zones'], v, 'availability_zones', undefined, toStringList);

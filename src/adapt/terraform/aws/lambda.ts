@@ -13,11 +13,10 @@ function variableNames(v: unknown): unknown {
 }
 
 const lambda: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'lambda', 'functions', { permissions: [] });
+  const b = ctx.create(r, 'lambda', 'functions');
   copyAttr(b, ['function_name'], r.view, 'function_name', r.name);
-  copyAttrs(b, [], r.view, { runtime: undefined, package_type: 'Zip', reserved_concurrent_executions: -1, kms_key_arn: undefined });
-  // Without a tracing_config block X-Ray tracing is PassThrough.
-  b.set(['tracing_config'], { mode: 'PassThrough' });
+  copyAttrs(b, [], r.view, { runtime: undefined, package_type: undefined, reserved_concurrent_executions: undefined, kms_key_arn: undefined });
+  // Without a tracing_config block X-Ray tracing is PassThrough (src/adapt/aws/defaults.ts).
   for (const t of r.view.blocks('tracing_config')) {
     b.locate(['tracing_config'], t);
     copyAttrs(b, ['tracing_config'], t, { mode: 'PassThrough' });

@@ -8,13 +8,15 @@ import { attrWhere, type BodyView } from '../view.js';
 import { copyAttr, copyAttrs, copyTags, toStringList, type ResourceAdapter, type TfAwsContext } from './context.js';
 
 const trail: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'cloudtrail', 'trails', { event_selectors: [], advanced_event_selectors: [] });
+  const b = ctx.create(r, 'cloudtrail', 'trails');
   copyAttr(b, ['name'], r.view, 'name', r.name);
+  // the API's defaults: src/adapt/aws/defaults.ts
   copyAttrs(b, [], r.view, {
-    is_multi_region_trail: false,
-    enable_log_file_validation: false,
-    include_global_service_events: true,
-    is_organization_trail: false,
+    is_multi_region_trail: undefined,
+    enable_log_file_validation: undefined,
+    include_global_service_events: undefined,
+    is_organization_trail: undefined,
+    // the provider starts logging unless told otherwise (CloudFormation requires IsLogging)
     enable_logging: true,
     kms_key_id: undefined,
     cloud_watch_logs_group_arn: undefined,

@@ -46,8 +46,8 @@ function setFeature(b: ObjectBuilder, name: string, view: BodyView, enable: Pick
 }
 
 const detector: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'guardduty', 'detectors', { features: {} });
-  copyAttrs(b, [], r.view, { enable: true, finding_publishing_frequency: 'SIX_HOURS' });
+  const b = ctx.create(r, 'guardduty', 'detectors');
+  copyAttrs(b, [], r.view, { enable: true, finding_publishing_frequency: undefined });
   // legacy `datasources` blocks
   for (const ds of r.view.blocks('datasources')) {
     for (const s3 of ds.blocks('s3_logs')) setFeature(b, 's3_data_events', s3, s3.attr('enable'));
@@ -69,8 +69,8 @@ const detectorFeature: ResourceAdapter = (r, ctx) => {
 // ---- Security Hub ----
 
 const securityHubAccount: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'securityhub', 'accounts', { standards_arns: [] });
-  copyAttrs(b, [], r.view, { enable_default_standards: true, auto_enable_controls: true, control_finding_generator: 'SECURITY_CONTROL' });
+  const b = ctx.create(r, 'securityhub', 'accounts');
+  copyAttrs(b, [], r.view, { enable_default_standards: undefined, auto_enable_controls: undefined, control_finding_generator: undefined });
 };
 
 /** In the same unit (and region, when both are known) as the account: a subscription has no reference to it. */
@@ -93,8 +93,8 @@ const standardsSubscription: ResourceAdapter = (r, ctx) => {
 const RECORDER = ['aws_config_configuration_recorder'];
 
 const recorder: ResourceAdapter = (r, ctx) => {
-  // AWS Config API defaults: all supported regional types, global types not included.
-  const b = ctx.create(r, 'config', 'recorders', { recording_group: { all_supported: true, include_global_resource_types: false, resource_types: [] } });
+  // AWS Config API defaults (src/adapt/aws/defaults.ts): all supported regional types, global types not included.
+  const b = ctx.create(r, 'config', 'recorders');
   copyAttr(b, ['name'], r.view, 'name', 'default');
   copyAttr(b, ['role_arn'], r.view, 'role_arn');
   for (const g of r.view.blocks('recording_group')) {
@@ -117,7 +117,7 @@ const recorderStatus: ResourceAdapter = (r, ctx) => {
 const logGroup: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'cloudwatch', 'log_groups');
   copyAttr(b, ['name'], r.view, 'name', r.view.attr('name_prefix') ? UNKNOWN : r.name);
-  copyAttrs(b, [], r.view, { kms_key_id: undefined, retention_in_days: 0, log_group_class: 'STANDARD', skip_destroy: false });
+  copyAttrs(b, [], r.view, { kms_key_id: undefined, retention_in_days: undefined, log_group_class: undefined, skip_destroy: undefined });
   copyTags(b, r.view);
 };
 
@@ -126,9 +126,9 @@ const metricAlarm: ResourceAdapter = (r, ctx) => {
   copyAttr(b, ['alarm_name'], r.view, 'alarm_name', r.name);
   copyAttr(b, ['namespace'], r.view, 'namespace');
   copyAttr(b, ['metric_name'], r.view, 'metric_name');
-  copyAttr(b, ['actions_enabled'], r.view, 'actions_enabled', true);
-  for (const k of ['alarm_actions', 'ok_actions', 'insufficient_data_actions']) copyAttr(b, [k], r.view, k, [], toStringList);
-  copyAttr(b, ['dimensions'], r.view, 'dimensions', {});
+  copyAttr(b, ['actions_enabled'], r.view, 'actions_enabled');
+  for (const k of ['alarm_actions', 'ok_actions', 'insufficient_data_actions']) copyAttr(b, [k], r.view, k, undefined, toStringList);
+  copyAttr(b, ['dimensions'], r.view, 'dimensions');
   copyTags(b, r.view);
 };
 
@@ -209,7 +209,7 @@ function markUnknown(ctx: TfAwsContext, t: TerraformResource): void {
 const analyzer: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'accessanalyzer', 'analyzers');
   copyAttr(b, ['analyzer_name'], r.view, 'analyzer_name', r.name);
-  copyAttr(b, ['type'], r.view, 'type', 'ACCOUNT');
+  copyAttr(b, ['type'], r.view, 'type');
   copyTags(b, r.view);
 };
 

@@ -12,7 +12,7 @@ const NACL = ['aws_network_acl', 'aws_default_network_acl'];
 
 function vpcAdapter(isDefault: boolean): ResourceAdapter {
   return (r, ctx) => {
-    const b = ctx.create(r, 'ec2', 'vpcs', { is_default: isDefault, flow_logs: [], endpoints: [], nat_gateways: [] });
+    const b = ctx.create(r, 'ec2', 'vpcs', isDefault ? { is_default: true } : {});
     copyAttr(b, ['cidr_block'], r.view, 'cidr_block', isDefault ? '172.31.0.0/16' : undefined);
     copyTags(b, r.view);
   };
@@ -25,7 +25,7 @@ const subnet: ResourceAdapter = (r, ctx) => {
     cidr_block: undefined,
     availability_zone: undefined,
     // aws_subnet: default false (only default subnets map public IPs)
-    map_public_ip_on_launch: r.type === 'aws_default_subnet',
+    map_public_ip_on_launch: r.type === 'aws_default_subnet' ? true : undefined,
   });
   copyTags(b, r.view);
 };
@@ -91,7 +91,7 @@ function addAclRule(b: ObjectBuilder, direction: 'ingress' | 'egress', view: Bod
 
 function naclAdapter(isDefault: boolean): ResourceAdapter {
   return (r, ctx) => {
-    const b = ctx.create(r, 'ec2', 'network_acls', { is_default: isDefault, ingress: [], egress: [] });
+    const b = ctx.create(r, 'ec2', 'network_acls', isDefault ? { is_default: true } : {});
     copyAttr(b, ['vpc_id'], r.view, 'vpc_id');
     copyTags(b, r.view);
     for (const dir of ['ingress', 'egress'] as const) {
@@ -115,15 +115,12 @@ const naclRule: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- EKS
 
 const eksCluster: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'eks', 'clusters', {
-    // defaults of the EKS API when vpc_config leaves them out
-    vpc_config: { endpoint_public_access: true, endpoint_private_access: false, public_access_cidrs: ['0.0.0.0/0'] },
-    encryption_config: [],
-  });
+  // defaults of the EKS API when vpc_config leaves them out: src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'eks', 'clusters');
   const v = r.view;
   copyAttr(b, ['name'], v, 'name', r.name);
   copyAttr(b, ['version'], v, 'version');
-  copyAttr(b, ['enabled_cluster_log_types'], v, 'enabled_cluster_log_types', [], toStringList);
+  copyAttr(b, ['enabled_cluster_log_types'], v, 'enabled_cluster_log_types', undefined, toStringList);
   for (const vc of v.blocks('vpc_config')) {
     b.locate(['vpc_config'], vc);
     if (vc.unknown) {

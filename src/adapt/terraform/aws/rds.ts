@@ -1,5 +1,6 @@
 /**
- * aws_db_instance → aws.rds.instances[] (defaults are the RDS API's and the provider's);
+ * aws_db_instance → aws.rds.instances[] (defaults are the RDS API's, src/adapt/aws/defaults.ts,
+ * and where it documents its own, the provider's);
  * aws_db_parameter_group folds into the instances that use it (`parameter_group`).
  */
 import type { ObjectBuilder } from '../../builder.js';
@@ -72,24 +73,25 @@ const instance: ResourceAdapter = (r, ctx) => {
     ca_cert_identifier: undefined,
     performance_insights_kms_key_id: undefined,
     replicate_source_db: undefined,
-    multi_az: false,
-    // CreateDBInstance keeps 1 day of automated backups when the period is not given.
-    backup_retention_period: 1,
-    storage_encrypted: false,
+    // the API's defaults (src/adapt/aws/defaults.ts)
+    multi_az: undefined,
+    backup_retention_period: undefined,
+    storage_encrypted: undefined,
+    // the provider's default; the API decides from the VPC
     publicly_accessible: false,
-    auto_minor_version_upgrade: true,
-    deletion_protection: false,
-    skip_final_snapshot: false,
-    copy_tags_to_snapshot: false,
-    monitoring_interval: 0,
-    performance_insights_enabled: false,
-    iam_database_authentication_enabled: false,
+    auto_minor_version_upgrade: undefined,
+    deletion_protection: undefined,
+    skip_final_snapshot: undefined,
+    copy_tags_to_snapshot: undefined,
+    monitoring_interval: undefined,
+    performance_insights_enabled: undefined,
+    iam_database_authentication_enabled: undefined,
   });
   // The provider's default: io1 when iops is given, gp2 otherwise (Aurora instances use cluster storage).
   const engine = v.attr('engine')?.value;
   const storageDefault = AURORA(engine) ? undefined : v.attr('iops') ? 'io1' : 'gp2';
   copyAttr(b, ['storage_type'], v, 'storage_type', storageDefault);
-  copyAttr(b, ['enabled_cloudwatch_logs_exports'], v, 'enabled_cloudwatch_logs_exports', [], toStringList);
+  copyAttr(b, ['enabled_cloudwatch_logs_exports'], v, 'enabled_cloudwatch_logs_exports', undefined, toStringList);
   copyAttr(b, ['parameter_group_name'], v, 'parameter_group_name');
   if (!AURORA(engine)) applyParameterGroup(b, r, ctx, 'parameter_group_name', 'aws_db_parameter_group');
   copyTags(b, v);

@@ -32,9 +32,9 @@ export function parseContainerDefinitions(v: unknown): unknown {
 const taskDefinition: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ecs', 'task_definitions');
   copyAttr(b, ['family'], r.view, 'family', r.name);
-  // ECS's default network mode on Linux container instances
-  copyAttr(b, ['network_mode'], r.view, 'network_mode', 'bridge');
-  copyAttr(b, ['requires_compatibilities'], r.view, 'requires_compatibilities', [], toStringList);
+  // ECS's default network mode on Linux container instances (bridge), no compatibilities: src/adapt/aws/defaults.ts
+  copyAttr(b, ['network_mode'], r.view, 'network_mode');
+  copyAttr(b, ['requires_compatibilities'], r.view, 'requires_compatibilities', undefined, toStringList);
   copyAttrs(b, [], r.view, { cpu: undefined, memory: undefined, execution_role_arn: undefined, task_role_arn: undefined });
   copyJson(b, ['container_definitions'], r.view, 'container_definitions', UNKNOWN, parseContainerDefinitions);
   copyTags(b, r.view);
@@ -44,7 +44,7 @@ const service: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'ecs', 'services');
   copyAttr(b, ['name'], r.view, 'name', r.name);
   copyAttr(b, ['desired_count'], r.view, 'desired_count', 0, toNumber);
-  copyAttrs(b, [], r.view, { cluster: undefined, task_definition: undefined, scheduling_strategy: 'REPLICA' });
+  copyAttrs(b, [], r.view, { cluster: undefined, task_definition: undefined, scheduling_strategy: undefined });
   const strategies = r.view.blocks('capacity_provider_strategy');
   // launch_type defaults to EC2 only when no capacity provider strategy is given
   copyAttr(b, ['launch_type'], r.view, 'launch_type', strategies.length ? undefined : 'EC2');

@@ -3112,6 +3112,67 @@ resource "aws_ecs_service" "Main" {
       LaunchType: FARGATE
 `,
   },
+  {
+    title: 'Step Functions state machine, minimal',
+    types: ['AWS::StepFunctions::StateMachine'],
+    collections: [['stepfunctions', 'state_machines']],
+    hcl: `resource "aws_sfn_state_machine" "Main" {
+  role_arn   = "arn:aws:iam::111122223333:role/sfn"
+  definition = jsonencode({ StartAt = "Done", States = { Done = { Type = "Succeed" } } })
+}
+`,
+    cfn: `  Main:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: "arn:aws:iam::111122223333:role/sfn"
+      DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'
+`,
+  },
+  {
+    title: 'Step Functions state machine, configured',
+    types: ['AWS::StepFunctions::StateMachine'],
+    collections: [['stepfunctions', 'state_machines']],
+    hcl: `resource "aws_sfn_state_machine" "Main" {
+  name       = "orders"
+  type       = "EXPRESS"
+  role_arn   = "arn:aws:iam::111122223333:role/sfn"
+  definition = jsonencode({ StartAt = "Done", States = { Done = { Type = "Succeed" } } })
+  logging_configuration {
+    level                  = "ALL"
+    include_execution_data = true
+    log_destination        = "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/states/orders:*"
+  }
+  tracing_configuration {
+    enabled = true
+  }
+  encryption_configuration {
+    type                              = "CUSTOMER_MANAGED_KMS_KEY"
+    kms_key_id                        = "arn:aws:kms:eu-west-1:111122223333:key/abc"
+    kms_data_key_reuse_period_seconds = 600
+  }
+  tags = { team = "orders" }
+}
+`,
+    cfn: `  Main:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      StateMachineName: orders
+      StateMachineType: EXPRESS
+      RoleArn: "arn:aws:iam::111122223333:role/sfn"
+      DefinitionString: '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'
+      LoggingConfiguration:
+        Level: ALL
+        IncludeExecutionData: true
+        Destinations:
+          - CloudWatchLogsLogGroup: { LogGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/states/orders:*" }
+      TracingConfiguration: { Enabled: true }
+      EncryptionConfiguration:
+        Type: CUSTOMER_MANAGED_KMS_KEY
+        KmsKeyId: "arn:aws:kms:eu-west-1:111122223333:key/abc"
+        KmsDataKeyReusePeriodSeconds: 600
+      Tags: [{ Key: team, Value: orders }]
+`,
+  },
   // ------------------------------------------------------------------ blocks that leave their settings out
   {
     title: 'DynamoDB table with encryption on and no key',

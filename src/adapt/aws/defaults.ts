@@ -184,6 +184,14 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   // ECS's default network mode on Linux container instances
   'ecs.task_definitions': { network_mode: 'bridge', requires_compatibilities: [] },
   'ecs.services': { scheduling_strategy: 'REPLICA' },
+  // CreateStateMachine: a STANDARD workflow; without a logging configuration the level is OFF
+  // (nothing is logged); X-Ray tracing off; encrypted with an AWS owned key.
+  'stepfunctions.state_machines': {
+    type: 'STANDARD',
+    logging_configuration: { level: 'OFF', include_execution_data: false },
+    tracing_configuration: { enabled: false },
+    encryption_configuration: { type: 'AWS_OWNED_KEY' },
+  },
   'cloudfront.distributions': {
     origins: [],
     ordered_cache_behaviors: [],

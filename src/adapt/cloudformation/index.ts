@@ -23,12 +23,13 @@ import * as monitoring from './monitoring.js';
 import * as network from './network.js';
 import * as edge from './edge.js';
 import * as compute from './compute.js';
+import * as stepfunctions from './stepfunctions.js';
 import { SAM_TRANSFORM, templateTransforms, type SamRelation } from './sam.js';
 import { NESTED_STACK_TYPES, parameterRefs, prepareTemplate, rootNesting, type Nesting, type NestingOptions, type ParameterRef, type PreparedTemplate } from './nested.js';
 
 // One module per area; each exports `primary` (creates objects) and `folds` (merges resources
 // that configure another one into it).
-const modules = [s3, rds, ec2, data, databases, identity, cloudtrail, monitoring, network, edge, compute];
+const modules = [s3, rds, ec2, data, databases, identity, cloudtrail, monitoring, network, edge, compute, stepfunctions];
 const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
 const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
 

@@ -19,9 +19,10 @@ import * as network from './network.js';
 import * as rds from './rds.js';
 import * as s3 from './s3.js';
 import * as serverless from './serverless.js';
+import * as stepfunctions from './stepfunctions.js';
 
 // One module per area; each exports `primary` (creates objects) and `folds` (merges split resources).
-const modules = [s3, data, rds, databases, ec2, network, edge, elb, iam, logging, monitoring, compute, autoscaling, lambda, serverless];
+const modules = [s3, data, rds, databases, ec2, network, edge, elb, iam, logging, monitoring, compute, autoscaling, lambda, serverless, stepfunctions];
 const PRIMARY: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.primary));
 const FOLDS: Record<string, ResourceAdapter> = Object.assign({}, ...modules.map((m) => m.folds));
 

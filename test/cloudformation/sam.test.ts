@@ -85,6 +85,23 @@ Resources:
       AccessLogSetting:
         DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:access
         Format: "$context.requestId"
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Name: orders-flow
+      Type: EXPRESS
+      DefinitionUri: s3://acme-artifacts/flow.asl.json
+      Role: arn:aws:iam::111122223333:role/flow
+      Logging:
+        Level: ERROR
+        IncludeExecutionData: true
+        Destinations:
+          - CloudWatchLogsLogGroup:
+              LogGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:flow:*"
+      Tracing:
+        Enabled: true
+      Tags:
+        team: orders
 `;
 
 const PLAIN = `Resources:
@@ -148,6 +165,22 @@ const PLAIN = `Resources:
         - ResourcePath: "/*"
           HttpMethod: "*"
           ThrottlingBurstLimit: 100
+  Flow:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      StateMachineName: orders-flow
+      StateMachineType: EXPRESS
+      DefinitionS3Location: { Bucket: acme-artifacts, Key: flow.asl.json }
+      RoleArn: arn:aws:iam::111122223333:role/flow
+      LoggingConfiguration:
+        Level: ERROR
+        IncludeExecutionData: true
+        Destinations:
+          - CloudWatchLogsLogGroup: { LogGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:flow:*" }
+      TracingConfiguration: { Enabled: true }
+      Tags:
+        - { Key: "stateMachine:createdBy", Value: SAM }
+        - { Key: team, Value: orders }
 `;
 
 describe('SAM expansion', () => {
@@ -157,12 +190,12 @@ describe('SAM expansion', () => {
   it('gives the model of the equivalent plain CloudFormation', () => {
     expect(sam.diagnostics).toEqual([]);
     expect(plain.diagnostics).toEqual([]);
-    for (const [service, collection] of [['lambda', 'functions'], ['dynamodb', 'tables'], ['apigateway', 'stages']]) {
+    for (const [service, collection] of [['lambda', 'functions'], ['dynamodb', 'tables'], ['apigateway', 'stages'], ['stepfunctions', 'state_machines']]) {
       const a = pick(sam, service, collection).map(strip);
       expect(a.length, `${service}.${collection}`).toBe(1);
       expect(a, `${service}.${collection}`).toEqual(pick(plain, service, collection).map(strip));
     }
-    // the function has its role
+    // the function and the state machine have their roles
     expect(pick(sam, 'iam', 'roles')).toEqual([]);
   });
 
@@ -181,6 +214,13 @@ describe('SAM expansion', () => {
     expect(stage.fields['xray_tracing_enabled'].start.line).toBe(13);
     const table = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::SimpleTable/Table')!;
     expect(table.fields['server_side_encryption'].start.line).toBe(55);
+    const flow = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::StateMachine/Flow')!;
+    expect(flow.resourceType).toBe('AWS::Serverless::StateMachine');
+    expect(flow.fields['type'].start.line).toBe(68);
+    expect(flow.fields['logging_configuration.level'].start.line).toBe(72);
+    expect(flow.fields['logging_configuration.log_destination'].start.line).toBe(76);
+    expect(flow.fields['tracing_configuration.enabled'].start.line).toBe(78);
+    expect(flow.fields['tags'].start.line).toBe(79);
   });
 
   it('generates the execution role from Policies', () => {
@@ -217,6 +257,84 @@ Resources:
     expect(policies[1].document).toMatchObject({ Statement: [{ Effect: 'Allow' }] });
     const roleEntry = r.sourceMap.find((e) => e.identity === 'AWS::Serverless::Function/Fn/Role')!;
     expect(roleEntry.fields['managed_policy_arns.1'].start.line).toBe(11);
+  });
+
+  it('generates a state machine\'s role as SAM does: states.amazonaws.com, Policies, then X-Ray', () => {
+    const sm = template(
+      'state-machine-role',
+      `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: s3://acme-artifacts/flow.asl.json
+      Tracing:
+        Enabled: true
+      Policies:
+        - AWSLambdaRole
+        - arn:aws:iam::111122223333:policy/custom
+        - Statement:
+            - { Effect: Allow, Action: "lambda:InvokeFunction", Resource: "*" }
+      PermissionsBoundary: arn:aws:iam::111122223333:policy/boundary
+      RolePath: /workflows/
+      Tags:
+        team: orders
+`,
+    );
+    const plain = template(
+      'state-machine-role-plain',
+      `Resources:
+  Flow:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionS3Location: { Bucket: acme-artifacts, Key: flow.asl.json }
+      RoleArn: !GetAtt FlowRole.Arn
+      TracingConfiguration: { Enabled: true }
+      Tags:
+        - { Key: "stateMachine:createdBy", Value: SAM }
+        - { Key: team, Value: orders }
+  FlowRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - { Action: ["sts:AssumeRole"], Effect: Allow, Principal: { Service: [states.amazonaws.com] } }
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/service-role/AWSLambdaRole
+        - arn:aws:iam::111122223333:policy/custom
+        - arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess
+      Policies:
+        - PolicyName: FlowRolePolicy0
+          PolicyDocument:
+            Statement:
+              - { Effect: Allow, Action: "lambda:InvokeFunction", Resource: "*" }
+      PermissionsBoundary: arn:aws:iam::111122223333:policy/boundary
+      Path: /workflows/
+      Tags:
+        - { Key: "stateMachine:createdBy", Value: SAM }
+        - { Key: team, Value: orders }
+`,
+    );
+    expect(sm.diagnostics).toEqual([]);
+    expect(plain.diagnostics).toEqual([]);
+    for (const [service, collection] of [['stepfunctions', 'state_machines'], ['iam', 'roles'], ['iam', 'policies']]) {
+      const a = pick(sm, service, collection).map(strip);
+      expect(a.length, `${service}.${collection}`).toBe(1);
+      expect(a, `${service}.${collection}`).toEqual(pick(plain, service, collection).map(strip));
+    }
+    const role = sm.sourceMap.find((e) => e.identity === 'AWS::Serverless::StateMachine/Flow/Role')!;
+    expect(role.resourceType).toBe('AWS::Serverless::StateMachine');
+    // the X-Ray policy SAM adds points at `Enabled: true`, a Policies item at its line
+    expect(role.fields['managed_policy_arns.2'].start.line).toBe(9);
+    expect(role.fields['managed_policy_arns.0'].start.line).toBe(11);
+    // without Policies or tracing: a role with no policy at all
+    const bare = template('state-machine-bare', `Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties: { DefinitionUri: s3://b/k.json }\n`);
+    expect(bare.diagnostics).toEqual([]);
+    expect(pick(bare, 'iam', 'roles')).toEqual([expect.objectContaining({ name: 'FlowRole', managed_policy_arns: [], tags: { 'stateMachine:createdBy': 'SAM' } })]);
+    expect(pick(bare, 'stepfunctions', 'state_machines')).toEqual([
+      expect.objectContaining({ name: 'Flow', type: 'STANDARD', logging_configuration: { level: 'OFF', include_execution_data: false }, tracing_configuration: { enabled: false }, role_arn: { __unknown__: true } }),
+    ]);
   });
 
   it('leaves Serverless resources alone without the transform, and notes other transforms', () => {

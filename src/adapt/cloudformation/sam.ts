@@ -12,6 +12,8 @@
  *   role `<Id>Role` (unless `Role` is given), `<Id>Url` (+ the public permission SAM adds for
  *   `AuthType: NONE`), `<Id>EventInvokeConfig`, and one `AWS::Lambda::Permission` per event
  *   source SAM grants invocation to.
+ * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine` (logical id kept) and,
+ *   unless `Role` is given, its generated role `<Id>Role` (trusting `states.amazonaws.com`).
  * - `AWS::Serverless::SimpleTable` → `AWS::DynamoDB::Table`; `AWS::Serverless::Api` →
  *   `AWS::ApiGateway::Stage`; `AWS::Serverless::HttpApi` → `AWS::ApiGatewayV2::Stage` (both
  *   under the API's logical id, so `${MyApi}` in a WAF association finds the stage); implicit
@@ -160,6 +162,21 @@ function managedArn(name: string): string {
   return `arn:aws:iam::aws:policy/${SERVICE_ROLE_POLICIES.has(name) ? 'service-role/' : ''}${name}`;
 }
 
+/** The trust policy of a role SAM generates for `service`. */
+function trustPolicy(service: string, at: Range): CfnEntry {
+  return ent('AssumeRolePolicyDocument', lit({ Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: [service] } }] }, at), at);
+}
+
+/**
+ * `Tags` of what SAM generates: its own `<key>: SAM` tag, then the user's (a mapping in SAM);
+ * ranged to the user's `Tags`, else to the resource. Tags given by an intrinsic stay as written.
+ */
+function createdByTags(key: string, tags: CfnEntry | undefined, at: Range): CfnEntry {
+  if (tags && (tags.value.kind !== 'map' || intrinsicOf(tags.value))) return ent('Tags', tags.value, tags.range);
+  const entries = [ent(key, scalar('SAM', at), at), ...(tags?.value.kind === 'map' ? tags.value.entries : [])];
+  return ent('Tags', map(entries, tags?.range ?? at), tags?.range ?? at);
+}
+
 /** Properties copied unchanged from `AWS::Serverless::Function` to `AWS::Lambda::Function`. */
 const FUNCTION_KEYS = [
   'FunctionName', 'Description', 'Runtime', 'Handler', 'MemorySize', 'Timeout', 'Environment', 'VpcConfig',
@@ -222,6 +239,8 @@ export class SamExpander {
             if (t === 'HttpApi' && !entry(entry(ev.value, 'Properties')?.value, 'ApiId')) add('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api');
           }
         }
+      } else if (type === 'AWS::Serverless::StateMachine') {
+        add(`${e.key}Role`, 'AWS::IAM::Role');
       } else if (type === 'AWS::Serverless::Api') {
         add(`${e.key}Deployment`, 'AWS::ApiGateway::Deployment');
         const stage = literal(entry(props, 'StageName')?.value);
@@ -240,6 +259,9 @@ export class SamExpander {
       switch (r.type) {
         case 'AWS::Serverless::Function':
           built = this.fn(r);
+          break;
+        case 'AWS::Serverless::StateMachine':
+          built = this.stateMachine(r);
           break;
         case 'AWS::Serverless::SimpleTable':
           built = this.simpleTable(r);
@@ -330,17 +352,14 @@ export class SamExpander {
       const target = entry(dlq.value, 'TargetArn');
       fnEntries.push(ent('DeadLetterConfig', dlq.value.kind === 'map' && !intrinsicOf(dlq.value) ? map(target ? [target] : [], dlq.range) : dlq.value, dlq.range));
     }
-    // SAM tags what it creates; the user's tags follow (a mapping in SAM)
-    const tags = get('Tags');
-    const tagEntries = [ent('lambda:createdBy', scalar('SAM', at), at), ...(tags?.value.kind === 'map' && !intrinsicOf(tags.value) ? tags.value.entries : [])];
-    const tagNode = tags && (tags.value.kind !== 'map' || intrinsicOf(tags.value)) ? tags.value : map(tagEntries, tags?.range ?? at);
-    fnEntries.push(ent('Tags', tagNode, tags?.range ?? at));
+    const tags = createdByTags('lambda:createdBy', get('Tags'), at);
+    fnEntries.push(tags);
 
     const role = get('Role');
     if (role) fnEntries.push(role);
     else {
       fnEntries.push(ent('Role', getAtt(`${id}Role`, 'Arn', at), at));
-      out.push(this.role(r, props, tagNode, tags?.range ?? at));
+      out.push(this.role(r, props, tags));
     }
 
     const url = get('FunctionUrlConfig');
@@ -383,18 +402,30 @@ export class SamExpander {
     return out;
   }
 
-  /** The execution role SAM creates when `Role` is absent. */
-  private role(r: CfnResource, props: MapNode, tags: CfnNode, tagsRange: Range): Built {
+  /** The execution role SAM creates for a function when `Role` is absent. */
+  private role(r: CfnResource, props: MapNode, tags: CfnEntry): Built {
     const at = r.entry.range;
     const get = (k: string) => entry(props, k);
-    const entries: CfnEntry[] = [];
-    const trust = get('AssumeRolePolicyDocument');
-    entries.push(trust ?? ent('AssumeRolePolicyDocument', lit({ Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] } }] }, at), at));
+    const trust = get('AssumeRolePolicyDocument') ?? trustPolicy('lambda.amazonaws.com', at);
     const arns: CfnNode[] = [scalar(managedArn('AWSLambdaBasicExecutionRole'), at)];
     const tracing = get('Tracing');
     if (tracing && literal(tracing.value) === 'Active') arns.push(scalar('arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess', tracing.range));
     const vpc = get('VpcConfig');
     if (vpc) arns.push(scalar(managedArn('AWSLambdaVPCAccessExecutionRole'), vpc.range));
+    return this.executionRole(r, props, trust, arns, [], tags);
+  }
+
+  /**
+   * An execution role SAM generates (for a function or a state machine): the trust policy, the
+   * managed policies SAM adds before (`before`) and after (`after`) those of `Policies`, each
+   * `Policies` item (a managed policy name or ARN, an inline document, a policy template),
+   * `PermissionsBoundary`, `RolePath`, and the resource's tags.
+   */
+  private executionRole(r: CfnResource, props: MapNode, trust: CfnEntry, before: CfnNode[], after: CfnNode[], tags: CfnEntry): Built {
+    const at = r.entry.range;
+    const get = (k: string) => entry(props, k);
+    const entries: CfnEntry[] = [trust];
+    const arns: CfnNode[] = [...before];
     const inline: CfnNode[] = [];
     const policies = get('Policies');
     if (policies) {
@@ -414,13 +445,14 @@ export class SamExpander {
         }
       });
     }
+    arns.push(...after);
     entries.push(ent('ManagedPolicyArns', { kind: 'seq', items: arns, range: at }, at));
     if (inline.length) entries.push(ent('Policies', { kind: 'seq', items: inline, range: policies!.range }, policies!.range));
     const boundary = get('PermissionsBoundary');
     if (boundary) entries.push(boundary);
     const path = get('RolePath');
     if (path) entries.push(ent('Path', path.value, path.range));
-    entries.push(ent('Tags', tags, tagsRange));
+    entries.push(tags);
     return { logicalId: `${r.logicalId}Role`, type: 'AWS::IAM::Role', props: map(entries, at), suffix: 'Role' };
   }
 
@@ -447,6 +479,39 @@ export class SamExpander {
       entries.push(ent('DestinationConfig', map(dests, dc.range), dc.range));
     }
     return { logicalId: `${id}EventInvokeConfig`, type: 'AWS::Lambda::EventInvokeConfig', props: map(entries, at), suffix: 'EventInvokeConfig', location: { file: this.template.file, ...at } };
+  }
+
+  // -------------------------------------------------------------- StateMachine
+
+  /**
+   * `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine`: `Name`, `Type`, `Logging`,
+   * `Tracing` and `Role` under their CloudFormation names, SAM's `stateMachine:createdBy` tag and
+   * the user's; without `Role`, the role SAM generates: trusting `states.amazonaws.com`, with the
+   * `Policies` and, when `Tracing.Enabled` is true, X-Ray's write policy after them.
+   */
+  private stateMachine(r: CfnResource): Built[] {
+    const id = r.logicalId;
+    const at = r.entry.range;
+    const props = this.merged(r, 'StateMachine');
+    const get = (k: string) => entry(props, k);
+    const entries: CfnEntry[] = [];
+    for (const [k, cfn] of [['Name', 'StateMachineName'], ['Type', 'StateMachineType'], ['Logging', 'LoggingConfiguration'], ['Tracing', 'TracingConfiguration']]) {
+      const e = get(k);
+      if (e) entries.push(ent(cfn, e.value, e.range));
+    }
+    const tags = createdByTags('stateMachine:createdBy', get('Tags'), at);
+    entries.push(tags);
+    const out: Built[] = [];
+    const role = get('Role');
+    if (role) entries.push(ent('RoleArn', role.value, role.range));
+    else {
+      entries.push(ent('RoleArn', getAtt(`${id}Role`, 'Arn', at), at));
+      // SAM adds the X-Ray policy only for a literal `Enabled: true`
+      const enabled = entry(get('Tracing')?.value, 'Enabled');
+      const xray = enabled?.value.kind === 'scalar' && enabled.value.value === true ? [scalar(managedArn('AWSXrayWriteOnlyAccess'), enabled.range)] : [];
+      out.push(this.executionRole(r, props, trustPolicy('states.amazonaws.com', at), [], xray, tags));
+    }
+    return [{ logicalId: id, type: 'AWS::StepFunctions::StateMachine', props: map(entries, props.range) }, ...out];
   }
 
   // -------------------------------------------------------------- SimpleTable, APIs

@@ -54,6 +54,7 @@ kind_labels := {
 	"sns.topics": "SNS topic",
 	"kinesis.streams": "Kinesis stream",
 	"autoscaling.groups": "Auto Scaling group",
+	"stepfunctions.state_machines": "Step Functions state machine",
 }
 
 kind_label(service, collection) := l if {

@@ -151,3 +151,63 @@ deny contains lib.finding("AWS-LAMBDA-007", fn, ["permissions", n, "principal"],
 	object.get(p, "function_url_auth_type", null) != "AWS_IAM"
 	sid := object.get(p, "statement_id", "(no statement id)")
 }
+
+# Layer versions, the standalone permissions on layers not declared in the configuration, and
+# event source mappings.
+layer_versions := object.get(object.get(input.aws, "lambda", {}), "layer_versions", [])
+
+layer_version_permissions := object.get(object.get(input.aws, "lambda", {}), "layer_version_permissions", [])
+
+event_source_mappings := object.get(object.get(input.aws, "lambda", {}), "event_source_mappings", [])
+
+# A layer permission for every AWS account: principal "*" without an organization (an unknown
+# principal or organization is not one).
+shared_with_everyone(p) if {
+	p.principal == "*"
+	object.get(p, "organization_id", null) == null
+}
+
+# AWS-LAMBDA-008: a layer version any AWS account can use.
+deny contains lib.finding("AWS-LAMBDA-008", layer, ["permissions", n, "principal"], {"name": layer.layer_name}) if {
+	some layer in layer_versions
+	some n, p in object.get(layer, "permissions", [])
+	shared_with_everyone(p)
+}
+
+deny contains lib.finding("AWS-LAMBDA-008", p, ["principal"], {"name": p.layer_name}) if {
+	some p in layer_version_permissions
+	shared_with_everyone(p)
+}
+
+# Sources read in order, shard by shard or partition by partition: a failing batch is retried
+# until it succeeds or the mapping's error handling gives up on it.
+stream_kinds := {"kinesis", "dynamodb", "kafka"}
+
+# Where discarded records' details go (an unknown destination counts as set).
+on_failure_destination(m) if object.get(m, "on_failure_destination", null) != null
+
+# AWS-LAMBDA-009: records a stream mapping gives up on are discarded without a trace.
+deny contains lib.finding("AWS-LAMBDA-009", m, ["on_failure_destination"], {"name": m.function_name, "source": m.event_source_kind}) if {
+	some m in event_source_mappings
+	m.event_source_kind in stream_kinds
+	not on_failure_destination(m)
+}
+
+# -1 (the API's default, also when absent) retries or keeps a failing record until it expires.
+unlimited(m, key) if object.get(m, key, -1) == -1
+
+# Kafka: with an on-failure destination, Lambda caps unlimited retries at 10.
+retries_capped(m) if {
+	m.event_source_kind == "kafka"
+	on_failure_destination(m)
+}
+
+# AWS-LAMBDA-010: a record that always fails is retried until it expires, blocking its shard.
+# Bisecting a failing batch does not help: the record left alone in its batch is retried as long.
+deny contains lib.finding("AWS-LAMBDA-010", m, ["maximum_retry_attempts"], {"name": m.function_name, "source": m.event_source_kind}) if {
+	some m in event_source_mappings
+	m.event_source_kind in stream_kinds
+	unlimited(m, "maximum_retry_attempts")
+	unlimited(m, "maximum_record_age_in_seconds")
+	not retries_capped(m)
+}

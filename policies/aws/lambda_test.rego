@@ -129,3 +129,94 @@ test_scoped_permission_passes if {
 	count(rule_findings("AWS-LAMBDA-007", fn({"permissions": [{"principal": "*", "function_url_auth_type": "AWS_IAM"}]}))) == 0
 	count(rule_findings("AWS-LAMBDA-007", fn({"permissions": [{"principal": u}]}))) == 0
 }
+
+# AWS-LAMBDA-008
+layer_findings(layers, standalone) := [x |
+	some x in lambda.deny with input as {"aws": {"lambda": {"layer_versions": layers, "layer_version_permissions": standalone}}}
+	x.rule == "AWS-LAMBDA-008"
+]
+
+layer(perms) := {"id": "l", "layer_name": "deps", "compatible_runtimes": [], "permissions": perms}
+
+test_layer_shared_with_everyone_fires if {
+	[f] := layer_findings([layer([{"principal": "111122223333"}, {"principal": "*", "action": "lambda:GetLayerVersion"}])], [])
+	f.path == ["permissions", 1, "principal"]
+	f.facts.name == "deps"
+	[g] := layer_findings([], [{"id": "p", "layer_name": "arn:aws:lambda:eu-west-1:1:layer:shared", "principal": "*"}])
+	g.path == ["principal"]
+	g.object == "p"
+}
+
+test_layer_shared_with_account_or_organization_passes if {
+	count(layer_findings([layer([{"principal": "111122223333"}, {"principal": "*", "organization_id": "o-a1b2c3d4e5"}])], [])) == 0
+	count(layer_findings([layer([])], [{"id": "p", "principal": "*", "organization_id": "o-a1b2c3d4e5"}])) == 0
+}
+
+test_layer_unknown_passes if {
+	count(layer_findings([layer([{"principal": u}, {"principal": "*", "organization_id": u}])], [{"id": "p", "principal": u}])) == 0
+	count(layer_findings([layer(u)], [])) == 0
+}
+
+# AWS-LAMBDA-009, AWS-LAMBDA-010
+esm(extra) := object.union(
+	{
+		"id": "m",
+		"function_name": "worker",
+		"event_source_kind": "kinesis",
+		"enabled": true,
+		"maximum_retry_attempts": 3,
+		"maximum_record_age_in_seconds": 3600,
+		"bisect_batch_on_function_error": true,
+		"on_failure_destination": "arn:aws:sqs:eu-west-1:1:failed",
+		"filter_criteria_set": false,
+		"tags": {},
+	},
+	extra,
+)
+
+esm_findings(id, m) := [x | some x in lambda.deny with input as {"aws": {"lambda": {"event_source_mappings": [m]}}}; x.rule == id]
+
+test_configured_stream_mapping_passes if {
+	count(lambda.deny) == 0 with input as {"aws": {"lambda": {"event_source_mappings": [esm({})]}}}
+}
+
+test_stream_without_destination_fires if {
+	m := json.remove(esm({}), ["on_failure_destination"])
+	[f] := esm_findings("AWS-LAMBDA-009", m)
+	f.path == ["on_failure_destination"]
+	f.facts == {"name": "worker", "source": "kinesis"}
+	count(esm_findings("AWS-LAMBDA-009", object.union(m, {"event_source_kind": "dynamodb"}))) == 1
+	count(esm_findings("AWS-LAMBDA-009", object.union(m, {"event_source_kind": "kafka"}))) == 1
+}
+
+test_queue_or_unknown_without_destination_passes if {
+	m := json.remove(esm({}), ["on_failure_destination"])
+	count(esm_findings("AWS-LAMBDA-009", object.union(m, {"event_source_kind": "sqs"}))) == 0
+	count(esm_findings("AWS-LAMBDA-009", object.union(m, {"event_source_kind": u}))) == 0
+	count(esm_findings("AWS-LAMBDA-009", esm({"on_failure_destination": u}))) == 0
+}
+
+test_unlimited_retries_fire if {
+	[f] := esm_findings("AWS-LAMBDA-010", esm({"maximum_retry_attempts": -1, "maximum_record_age_in_seconds": -1}))
+	f.path == ["maximum_retry_attempts"]
+	f.facts == {"name": "worker", "source": "kinesis"}
+	# absent is the API's default; bisecting does not unblock the shard
+	m := json.remove(esm({"bisect_batch_on_function_error": true}), ["maximum_retry_attempts", "maximum_record_age_in_seconds"])
+	count(esm_findings("AWS-LAMBDA-010", m)) == 1
+	# Kafka without a destination
+	count(esm_findings("AWS-LAMBDA-010", json.remove(object.union(m, {"event_source_kind": "kafka"}), ["on_failure_destination"]))) == 1
+}
+
+test_limited_retries_pass if {
+	count(esm_findings("AWS-LAMBDA-010", esm({"maximum_retry_attempts": 3, "maximum_record_age_in_seconds": -1}))) == 0
+	count(esm_findings("AWS-LAMBDA-010", esm({"maximum_retry_attempts": -1, "maximum_record_age_in_seconds": 3600}))) == 0
+	# Kafka caps unlimited retries at 10 when a destination is set
+	count(esm_findings("AWS-LAMBDA-010", esm({"event_source_kind": "kafka", "maximum_retry_attempts": -1, "maximum_record_age_in_seconds": -1}))) == 0
+	count(esm_findings("AWS-LAMBDA-010", esm({"event_source_kind": "sqs", "maximum_retry_attempts": -1, "maximum_record_age_in_seconds": -1}))) == 0
+}
+
+test_unknown_retries_pass if {
+	count(esm_findings("AWS-LAMBDA-010", esm({"maximum_retry_attempts": u, "maximum_record_age_in_seconds": -1}))) == 0
+	count(esm_findings("AWS-LAMBDA-010", esm({"maximum_retry_attempts": -1, "maximum_record_age_in_seconds": u}))) == 0
+	count(esm_findings("AWS-LAMBDA-010", esm({"event_source_kind": u, "maximum_retry_attempts": -1, "maximum_record_age_in_seconds": -1}))) == 0
+}

@@ -3030,6 +3030,151 @@ resource "aws_lambda_permission" "Url" {
 `,
   },
   {
+    title: 'Lambda layer version and event source mappings, minimal',
+    types: ['AWS::Lambda::LayerVersion', 'AWS::Lambda::LayerVersionPermission', 'AWS::Lambda::EventSourceMapping'],
+    collections: [['lambda', 'layer_versions'], ['lambda', 'event_source_mappings']],
+    hcl: `resource "aws_lambda_layer_version" "Deps" {
+  layer_name = "deps"
+  filename   = "deps.zip"
+}
+resource "aws_lambda_layer_version_permission" "Account" {
+  layer_name     = aws_lambda_layer_version.Deps.layer_arn
+  version_number = aws_lambda_layer_version.Deps.version
+  statement_id   = "account"
+  action         = "lambda:GetLayerVersion"
+  principal      = "444455556666"
+}
+resource "aws_lambda_event_source_mapping" "Stream" {
+  function_name     = "handler"
+  event_source_arn  = "arn:aws:kinesis:us-east-1:111122223333:stream/clicks"
+  starting_position = "LATEST"
+}
+resource "aws_lambda_event_source_mapping" "Queue" {
+  function_name    = "handler"
+  event_source_arn = "arn:aws:sqs:us-east-1:111122223333:jobs"
+}
+`,
+    cfn: `  Deps:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      LayerName: deps
+      Content: { S3Bucket: acme-code, S3Key: deps.zip }
+  Account:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      LayerVersionArn: !Ref Deps
+      Action: lambda:GetLayerVersion
+      Principal: "444455556666"
+  Stream:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: handler
+      EventSourceArn: "arn:aws:kinesis:us-east-1:111122223333:stream/clicks"
+      StartingPosition: LATEST
+  Queue:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: handler
+      EventSourceArn: "arn:aws:sqs:us-east-1:111122223333:jobs"
+`,
+  },
+  {
+    title: 'Lambda layer version and event source mappings, configured',
+    types: ['AWS::Lambda::LayerVersion', 'AWS::Lambda::LayerVersionPermission', 'AWS::Lambda::EventSourceMapping'],
+    collections: [['lambda', 'layer_versions'], ['lambda', 'layer_version_permissions'], ['lambda', 'event_source_mappings']],
+    hcl: `resource "aws_lambda_layer_version" "Deps" {
+  layer_name          = "deps"
+  filename            = "deps.zip"
+  compatible_runtimes = ["python3.12", "python3.13"]
+}
+resource "aws_lambda_layer_version_permission" "Org" {
+  layer_name      = aws_lambda_layer_version.Deps.arn
+  version_number  = aws_lambda_layer_version.Deps.version
+  statement_id    = "org"
+  action          = "lambda:GetLayerVersion"
+  principal       = "*"
+  organization_id = "o-a1b2c3d4e5"
+}
+resource "aws_lambda_layer_version_permission" "Shared" {
+  layer_name     = "arn:aws:lambda:us-east-1:111122223333:layer:shared"
+  version_number = 3
+  statement_id   = "everyone"
+  action         = "lambda:GetLayerVersion"
+  principal      = "*"
+}
+resource "aws_lambda_event_source_mapping" "Stream" {
+  function_name                  = "handler"
+  event_source_arn               = "arn:aws:dynamodb:us-east-1:111122223333:table/orders/stream/2024-01-01T00:00:00.000"
+  starting_position              = "TRIM_HORIZON"
+  enabled                        = false
+  batch_size                     = 50
+  maximum_retry_attempts         = 3
+  maximum_record_age_in_seconds  = 3600
+  bisect_batch_on_function_error = true
+  destination_config {
+    on_failure {
+      destination_arn = "arn:aws:sqs:us-east-1:111122223333:failed"
+    }
+  }
+  filter_criteria {
+    filter {
+      pattern = jsonencode({ eventName = ["INSERT"] })
+    }
+  }
+  tags = { team = "orders" }
+}
+resource "aws_lambda_event_source_mapping" "Kafka" {
+  function_name     = "handler"
+  topics            = ["orders"]
+  starting_position = "LATEST"
+  self_managed_event_source {
+    endpoints = { KAFKA_BOOTSTRAP_SERVERS = "kafka1.example.com:9092" }
+  }
+}
+`,
+    cfn: `  Deps:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      LayerName: deps
+      Content: { S3Bucket: acme-code, S3Key: deps.zip }
+      CompatibleRuntimes: [python3.12, python3.13]
+  Org:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      LayerVersionArn: !Ref Deps
+      Action: lambda:GetLayerVersion
+      Principal: "*"
+      OrganizationId: o-a1b2c3d4e5
+  Shared:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      LayerVersionArn: "arn:aws:lambda:us-east-1:111122223333:layer:shared:3"
+      Action: lambda:GetLayerVersion
+      Principal: "*"
+  Stream:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: handler
+      EventSourceArn: "arn:aws:dynamodb:us-east-1:111122223333:table/orders/stream/2024-01-01T00:00:00.000"
+      StartingPosition: TRIM_HORIZON
+      Enabled: false
+      BatchSize: 50
+      MaximumRetryAttempts: 3
+      MaximumRecordAgeInSeconds: 3600
+      BisectBatchOnFunctionError: true
+      DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:111122223333:failed" } }
+      FilterCriteria: { Filters: [{ Pattern: '{"eventName":["INSERT"]}' }] }
+      Tags: [{ Key: team, Value: orders }]
+  Kafka:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: handler
+      Topics: [orders]
+      StartingPosition: LATEST
+      SelfManagedEventSource: { Endpoints: { KafkaBootstrapServers: ["kafka1.example.com:9092"] } }
+`,
+  },
+  {
     title: 'ECS task definition and service, minimal',
     types: ['AWS::ECS::TaskDefinition', 'AWS::ECS::Service'],
     collections: [['ecs', 'task_definitions'], ['ecs', 'services']],

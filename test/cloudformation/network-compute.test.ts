@@ -537,6 +537,103 @@ resource "aws_ecs_service" "app" {
     expect(strip(pick(cf.model, 'ecs', 'task_definitions')[0])).toEqual(strip(pick(tf.model, 'ecs', 'task_definitions')[0]));
     expect(strip(pick(cf.model, 'ecs', 'services')[0])).toEqual(strip(pick(tf.model, 'ecs', 'services')[0]));
   });
+
+  it('Lambda event source mappings: the kind of source from what they reference, unknown from a variable', () => {
+    const tf = terraform(
+      'esm-tf',
+      `variable "stream_arn" {
+  type = string
+}
+resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = "arn:aws:iam::111122223333:role/lambda"
+  runtime       = "python3.12"
+  handler       = "app.handler"
+}
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  hash_key     = "id"
+  billing_mode = "PAY_PER_REQUEST"
+}
+resource "aws_msk_cluster" "events" {
+  cluster_name = "events"
+}
+resource "aws_lambda_event_source_mapping" "jobs" {
+  function_name    = aws_lambda_function.worker.arn
+  event_source_arn = aws_sqs_queue.jobs.arn
+}
+resource "aws_lambda_event_source_mapping" "orders" {
+  function_name     = aws_lambda_function.worker.function_name
+  event_source_arn  = aws_dynamodb_table.orders.stream_arn
+  starting_position = "LATEST"
+}
+resource "aws_lambda_event_source_mapping" "events" {
+  function_name     = aws_lambda_function.worker.arn
+  event_source_arn  = aws_msk_cluster.events.arn
+  topics            = ["orders"]
+  starting_position = "LATEST"
+}
+resource "aws_lambda_event_source_mapping" "unknown" {
+  function_name     = aws_lambda_function.worker.arn
+  event_source_arn  = var.stream_arn
+  starting_position = "LATEST"
+}
+`,
+    );
+    const cf = cloudformation(
+      'esm-cfn',
+      `  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: worker
+      Role: arn:aws:iam::111122223333:role/lambda
+      Runtime: python3.12
+      Handler: app.handler
+      Code: { S3Bucket: acme-code, S3Key: worker.zip }
+  Jobs:
+    Type: AWS::SQS::Queue
+  Orders:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      BillingMode: PAY_PER_REQUEST
+  Events:
+    Type: AWS::MSK::Cluster
+  JobsMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { FunctionName: !GetAtt Worker.Arn, EventSourceArn: !GetAtt Jobs.Arn }
+  OrdersMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { FunctionName: !Ref Worker, EventSourceArn: !GetAtt Orders.StreamArn, StartingPosition: LATEST }
+  EventsMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { FunctionName: !Ref Worker, EventSourceArn: !Ref Events, Topics: [orders], StartingPosition: LATEST }
+  UnknownMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { FunctionName: !Ref Worker, EventSourceArn: !ImportValue stream-arn, StartingPosition: LATEST }
+`,
+    );
+    const tfMappings = pick(tf.model, 'lambda', 'event_source_mappings').map(strip);
+    const cfMappings = pick(cf.model, 'lambda', 'event_source_mappings').map(strip);
+    expect(cfMappings).toEqual(tfMappings);
+    expect(cfMappings.map((m) => [m.function_name, m.event_source_kind])).toEqual([
+      ['worker', 'sqs'],
+      ['worker', 'dynamodb'],
+      ['worker', 'kafka'],
+      ['worker', UNKNOWN],
+    ]);
+    // stream error handling defaults for stream sources only; nothing for an unknown kind
+    expect(cfMappings[0]).not.toHaveProperty('maximum_retry_attempts');
+    expect(cfMappings[1]).toMatchObject({ maximum_retry_attempts: -1, maximum_record_age_in_seconds: -1, bisect_batch_on_function_error: false });
+    expect(cfMappings[3]).not.toHaveProperty('maximum_retry_attempts');
+    // the kind points at what tells it
+    const entry = cf.sourceMap.find((e) => e.identity === 'AWS::Lambda::EventSourceMapping/OrdersMapping')!;
+    expect(entry.fields['event_source_kind'].start.line).toBe(entry.fields['event_source_arn'].start.line);
+  });
 });
 
 describe('secrets in templates', () => {
@@ -688,7 +785,8 @@ describe('CloudFormation-specific mapping', () => {
       'AWS::EKS::Cluster', 'AWS::EKS::Nodegroup', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::WAFv2::WebACLAssociation', 'AWS::ElasticLoadBalancing::LoadBalancer',
       'AWS::CloudFront::Distribution', 'AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGateway::DomainName', 'AWS::WAFv2::WebACL',
       'AWS::WAFv2::LoggingConfiguration', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::ScalingPolicy', 'AWS::Lambda::EventInvokeConfig', 'AWS::Lambda::Url',
-      'AWS::Lambda::Permission', 'AWS::ECS::TaskDefinition', 'AWS::ECS::Service',
+      'AWS::Lambda::Permission', 'AWS::Lambda::LayerVersion', 'AWS::Lambda::LayerVersionPermission', 'AWS::Lambda::EventSourceMapping',
+      'AWS::ECS::TaskDefinition', 'AWS::ECS::Service',
     ]) {
       expect(supportedCloudFormationTypes()).toContain(t);
     }

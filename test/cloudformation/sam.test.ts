@@ -72,6 +72,25 @@ Resources:
           Type: SNS
           Properties:
             Topic: arn:aws:sns:eu-west-1:111122223333:orders
+        Jobs:
+          Type: SQS
+          Properties:
+            Queue: arn:aws:sqs:eu-west-1:111122223333:jobs
+            BatchSize: 5
+            FilterCriteria:
+              Filters:
+                - Pattern: '{"body":{"kind":["order"]}}'
+        Clicks:
+          Type: Kinesis
+          Properties:
+            Stream: !GetAtt Clicks.Arn
+            StartingPosition: LATEST
+            MaximumRetryAttempts: 3
+            BisectBatchOnFunctionError: true
+            DestinationConfig:
+              OnFailure:
+                Type: SQS
+                Destination: arn:aws:sqs:eu-west-1:111122223333:failed
   Table:
     Type: AWS::Serverless::SimpleTable
     Properties:
@@ -85,6 +104,23 @@ Resources:
       AccessLogSetting:
         DestinationArn: arn:aws:logs:eu-west-1:111122223333:log-group:access
         Format: "$context.requestId"
+  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+  Deps:
+    Type: AWS::Serverless::LayerVersion
+    Properties:
+      ContentUri: s3://acme-artifacts/deps.zip
+      CompatibleRuntimes: [python3.12]
+      RetentionPolicy: Delete
+  DepsShare:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      LayerVersionArn: !Ref Deps
+      Action: lambda:GetLayerVersion
+      Principal: "*"
+      OrganizationId: o-a1b2c3d4e5
   Flow:
     Type: AWS::Serverless::StateMachine
     Properties:
@@ -144,6 +180,22 @@ const PLAIN = `Resources:
       FunctionName: !Ref Orders
       Principal: sns.amazonaws.com
       SourceArn: arn:aws:sns:eu-west-1:111122223333:orders
+  OrdersJobs:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: !Ref Orders
+      EventSourceArn: arn:aws:sqs:eu-west-1:111122223333:jobs
+      BatchSize: 5
+      FilterCriteria: { Filters: [{ Pattern: '{"body":{"kind":["order"]}}' }] }
+  OrdersClicks:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: !Ref Orders
+      EventSourceArn: !GetAtt Clicks.Arn
+      StartingPosition: LATEST
+      MaximumRetryAttempts: 3
+      BisectBatchOnFunctionError: true
+      DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:eu-west-1:111122223333:failed" } }
   Table:
     Type: AWS::DynamoDB::Table
     Properties:
@@ -165,6 +217,22 @@ const PLAIN = `Resources:
         - ResourcePath: "/*"
           HttpMethod: "*"
           ThrottlingBurstLimit: 100
+  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+  Deps:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      Content: { S3Bucket: acme-artifacts, S3Key: deps.zip }
+      CompatibleRuntimes: [python3.12]
+  DepsShare:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      LayerVersionArn: !Ref Deps
+      Action: lambda:GetLayerVersion
+      Principal: "*"
+      OrganizationId: o-a1b2c3d4e5
   Flow:
     Type: AWS::StepFunctions::StateMachine
     Properties:
@@ -190,11 +258,16 @@ describe('SAM expansion', () => {
   it('gives the model of the equivalent plain CloudFormation', () => {
     expect(sam.diagnostics).toEqual([]);
     expect(plain.diagnostics).toEqual([]);
-    for (const [service, collection] of [['lambda', 'functions'], ['dynamodb', 'tables'], ['apigateway', 'stages'], ['stepfunctions', 'state_machines']]) {
+    for (const [service, collection, n] of [['lambda', 'functions', 1], ['dynamodb', 'tables', 1], ['apigateway', 'stages', 1], ['lambda', 'event_source_mappings', 2], ['lambda', 'layer_versions', 1], ['stepfunctions', 'state_machines', 1]] as const) {
       const a = pick(sam, service, collection).map(strip);
-      expect(a.length, `${service}.${collection}`).toBe(1);
+      expect(a.length, `${service}.${collection}`).toBe(n);
       expect(a, `${service}.${collection}`).toEqual(pick(plain, service, collection).map(strip));
     }
+    expect(pick(sam, 'lambda', 'event_source_mappings').map((m) => [m.function_name, m.event_source_kind, m.on_failure_destination])).toEqual([
+      ['Orders', 'sqs', undefined],
+      ['Orders', 'kinesis', 'arn:aws:sqs:eu-west-1:111122223333:failed'],
+    ]);
+    expect(pick(sam, 'lambda', 'layer_versions')[0]).toMatchObject({ layer_name: 'Deps', permissions: [{ principal: '*', organization_id: 'o-a1b2c3d4e5' }] });
     // the function and the state machine have their roles
     expect(pick(sam, 'iam', 'roles')).toEqual([]);
   });
@@ -213,14 +286,22 @@ describe('SAM expansion', () => {
     const stage = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::Api/Rest')!;
     expect(stage.fields['xray_tracing_enabled'].start.line).toBe(13);
     const table = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::SimpleTable/Table')!;
-    expect(table.fields['server_side_encryption'].start.line).toBe(55);
+    expect(table.fields['server_side_encryption'].start.line).toBe(74);
+    // a polling event's mapping is located at the event, each property at its line
+    const clicks = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::Function/Orders/Events/Clicks')!;
+    expect(clicks.resourceType).toBe('AWS::Serverless::Function');
+    expect(clicks.location?.start.line).toBe(59);
+    expect(clicks.fields['maximum_retry_attempts'].start.line).toBe(64);
+    const layer = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::LayerVersion/Deps')!;
+    expect(layer.fields['compatible_runtimes'].start.line).toBe(91);
+    expect(layer.fields['permissions.0'].start.line).toBe(93); // DepsShare
     const flow = sam.sourceMap.find((e) => e.identity === 'AWS::Serverless::StateMachine/Flow')!;
     expect(flow.resourceType).toBe('AWS::Serverless::StateMachine');
-    expect(flow.fields['type'].start.line).toBe(68);
-    expect(flow.fields['logging_configuration.level'].start.line).toBe(72);
-    expect(flow.fields['logging_configuration.log_destination'].start.line).toBe(76);
-    expect(flow.fields['tracing_configuration.enabled'].start.line).toBe(78);
-    expect(flow.fields['tags'].start.line).toBe(79);
+    expect(flow.fields['type'].start.line).toBe(104);
+    expect(flow.fields['logging_configuration.level'].start.line).toBe(108);
+    expect(flow.fields['logging_configuration.log_destination'].start.line).toBe(112);
+    expect(flow.fields['tracing_configuration.enabled'].start.line).toBe(114);
+    expect(flow.fields['tags'].start.line).toBe(115);
   });
 
   it('generates the execution role from Policies', () => {
@@ -335,6 +416,73 @@ Resources:
     expect(pick(bare, 'stepfunctions', 'state_machines')).toEqual([
       expect.objectContaining({ name: 'Flow', type: 'STANDARD', logging_configuration: { level: 'OFF', include_execution_data: false }, tracing_configuration: { enabled: false }, role_arn: { __unknown__: true } }),
     ]);
+  });
+
+  it('expands polling events into event source mappings, with their execution policies on the generated role', () => {
+    const r = template(
+      'polling',
+      `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  TableStream: { Type: String }
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: .
+      Policies: [AWSLambdaSQSQueueExecutionRole]
+      Events:
+        Queue:
+          Type: SQS
+          Properties: { Queue: "arn:aws:sqs:eu-west-1:111122223333:jobs" }
+        OtherQueue:
+          Type: SQS
+          Properties: { Queue: "arn:aws:sqs:eu-west-1:111122223333:more", Enabled: false }
+        Table:
+          Type: DynamoDB
+          Properties: { Stream: !Ref TableStream, StartingPosition: LATEST, MaximumRecordAgeInSeconds: 3600 }
+        Clicks:
+          Type: Kinesis
+          Properties: { Stream: "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks", StartingPosition: LATEST }
+        Broker:
+          Type: MQ
+          Properties:
+            Broker: "arn:aws:mq:eu-west-1:111122223333:broker:orders:b-1"
+            Queues: [orders]
+            SourceAccessConfigurations: [{ Type: BASIC_AUTH, URI: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:mq" }]
+        Kafka:
+          Type: SelfManagedKafka
+          Properties:
+            KafkaBootstrapServers: ["kafka1.example.com:9092"]
+            Topics: [orders]
+            SourceAccessConfigurations: [{ Type: BASIC_AUTH, URI: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kafka" }]
+`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    const mappings = pick(r, 'lambda', 'event_source_mappings');
+    expect(mappings.map((m) => [m.function_name, m.event_source_kind, m.enabled])).toEqual([
+      ['Fn', 'sqs', true],
+      ['Fn', 'sqs', false],
+      // an ARN from a parameter: SAM's event type is not part of the plain template
+      ['Fn', { __unknown__: true }, true],
+      ['Fn', 'kinesis', true],
+      ['Fn', 'mq', true],
+      ['Fn', 'kafka', true],
+    ]);
+    expect(mappings[3]).toMatchObject({ maximum_retry_attempts: -1, maximum_record_age_in_seconds: -1, bisect_batch_on_function_error: false });
+    expect(mappings[2]).toMatchObject({ maximum_record_age_in_seconds: 3600 });
+    expect(r.sourceMap.filter((e) => e.resourceType === 'AWS::Serverless::Function').map((e) => e.identity)).toContain('AWS::Serverless::Function/Fn/Events/Kafka');
+    // SQS (already among the Policies), DynamoDB and Kinesis add their managed policies once; MQ and Kafka add inline statements, not expanded
+    const [role] = pick(r, 'iam', 'roles');
+    expect(role.managed_policy_arns).toEqual([
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole',
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole',
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole',
+    ]);
+    const roleEntry = r.sourceMap.find((e) => e.identity === 'AWS::Serverless::Function/Fn/Role')!;
+    expect(roleEntry.fields['managed_policy_arns.2'].start.line).toBe(20);
   });
 
   it('leaves Serverless resources alone without the transform, and notes other transforms', () => {

@@ -181,6 +181,12 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   },
   // -1: no reserved concurrency; without a tracing configuration X-Ray tracing is PassThrough
   'lambda.functions': { package_type: 'Zip', reserved_concurrent_executions: -1, tracing_config: { mode: 'PassThrough' }, permissions: [] },
+  // Lambda layer versions: no compatible runtimes listed, not shared (permissions fold in)
+  'lambda.layer_versions': { compatible_runtimes: [], permissions: [] },
+  // CreateEventSourceMapping: enabled on creation, no event filter; without a DestinationConfig
+  // there is no on-failure destination (`on_failure_destination` absent). Stream sources add
+  // the `lambda.event_source_mappings.stream` element defaults below.
+  'lambda.event_source_mappings': { enabled: true, filter_criteria_set: false },
   // ECS's default network mode on Linux container instances
   'ecs.task_definitions': { network_mode: 'bridge', requires_compatibilities: [] },
   'ecs.services': { scheduling_strategy: 'REPLICA' },
@@ -215,6 +221,10 @@ const ELEMENT_DEFAULTS: Record<string, Record<string, unknown>> = {
   'autoscaling.groups.launch_template': { version: '$Default' },
   // A metadata options block (of an instance or a launch template) that leaves an option out.
   'ec2.instances.metadata_options': IMDS,
+  // An event source mapping reading a stream (Kinesis, DynamoDB Streams, Amazon MSK, self-managed
+  // Kafka) that leaves its error handling out: -1 = retried until the record expires, any age;
+  // a failing batch is not split.
+  'lambda.event_source_mappings.stream': { maximum_retry_attempts: -1, maximum_record_age_in_seconds: -1, bisect_batch_on_function_error: false },
 };
 
 /** A fresh copy of the defaults of aws.<service>.<collection> (empty when it has none). */

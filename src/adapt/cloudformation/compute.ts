@@ -1,12 +1,14 @@
 /**
  * Launch templates, Auto Scaling groups (with AWS::AutoScaling::ScalingPolicy folded in),
- * Lambda functions (with EventInvokeConfig, Url and Permission folded in), ECS task
+ * Lambda functions (with EventInvokeConfig, Url and Permission folded in), Lambda layer
+ * versions (with LayerVersionPermission folded in) and event source mappings, ECS task
  * definitions and services. The model is the Terraform adapters' (`src/adapt/terraform/aws/
  * compute.ts`, `autoscaling.ts`, `lambda.ts`, `serverless.ts`); see docs/cloudformation.md.
  * User data is decoded as Terraform's adapter does (policies only match it against secret
  * patterns); environment variable values never enter the model.
  */
 import { elementDefaults } from '../aws/defaults.js';
+import { CLOUDFORMATION_SOURCE_TYPES, kindOfArn, streamDefaults } from '../aws/event-sources.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { decodeBase64 } from '../terraform/aws/compute.js';
@@ -253,6 +255,117 @@ const permission: ResourceAdapter = (r, ctx) => {
   });
 };
 
+// ---------------------------------------------------------------- Lambda layers
+
+const LAYER = ['AWS::Lambda::LayerVersion'];
+
+const layerVersion: ResourceAdapter = (r, ctx) => {
+  const b = ctx.create(r, 'lambda', 'layer_versions');
+  copyProp(b, ['layer_name'], r.props, 'LayerName', r.logicalId);
+  copyProp(b, ['compatible_runtimes'], r.props, 'CompatibleRuntimes', undefined, toStringList);
+};
+
+/** A layer version ARN (`arn:…:layer:<name>:<version>`) as the layer's ARN and the version number. */
+function layerVersionArn(v: unknown): { layer: unknown; version: unknown } {
+  if (isUnknown(v)) return { layer: UNKNOWN, version: UNKNOWN };
+  const m = typeof v === 'string' ? /^(arn:[^:]+:lambda:[^:]*:[^:]*:layer:[^:]+):(\d+)$/.exec(v) : null;
+  return m ? { layer: m[1], version: Number(m[2]) } : { layer: toModel(v), version: UNKNOWN };
+}
+
+/**
+ * AWS::Lambda::LayerVersionPermission: folded into `permissions[]` of the layer version its
+ * `LayerVersionArn` references (`!Ref Layer`); a permission on a layer not declared in the
+ * template (a literal ARN) is an object of its own.
+ */
+const layerPermission: ResourceAdapter = (r, ctx) => {
+  const p = r.props;
+  const t = ctx.target(r, 'LayerVersionArn', LAYER);
+  const layer = t && ctx.builder(t.logicalId);
+  if (layer) {
+    const cur = layer.get(['permissions']);
+    if (!Array.isArray(cur)) return;
+    ctx.foldInto(layer, r);
+    const path = ['permissions', cur.length];
+    layer.set(path, {}, whole(r));
+    copyProps(layer, path, p, { principal: ['Principal', undefined, toStr], organization_id: ['OrganizationId'], action: ['Action'] });
+    return;
+  }
+  const b = ctx.create(r, 'lambda', 'layer_version_permissions');
+  if (p.unknown) {
+    for (const f of ['layer_name', 'version_number', 'principal', 'organization_id', 'action']) b.set([f], UNKNOWN, where(p));
+    return;
+  }
+  if (p.has('LayerVersionArn')) {
+    const { layer: name, version } = layerVersionArn(p.get('LayerVersionArn'));
+    b.set(['layer_name'], name, where(p, 'LayerVersionArn'));
+    b.set(['version_number'], version, where(p, 'LayerVersionArn'));
+  }
+  copyProps(b, [], p, { principal: ['Principal', undefined, toStr], organization_id: ['OrganizationId'], action: ['Action'] });
+};
+
+// ---------------------------------------------------------------- event source mappings
+
+/** What the mapping reads (src/adapt/aws/event-sources.ts), and the property that tells it. */
+function sourceKind(r: CfnResource, ctx: CfnContext): { kind: unknown; key?: string } {
+  const p = r.props;
+  if (p.has('SelfManagedEventSource')) return { kind: 'kafka', key: 'SelfManagedEventSource' };
+  const arn = p.get('EventSourceArn');
+  if (arn !== undefined) {
+    if (!isUnknown(arn)) return { kind: kindOfArn(arn) ?? UNKNOWN, key: 'EventSourceArn' };
+    const t = ctx.target(r, 'EventSourceArn', Object.keys(CLOUDFORMATION_SOURCE_TYPES));
+    if (t) return { kind: CLOUDFORMATION_SOURCE_TYPES[t.type], key: 'EventSourceArn' };
+  }
+  // properties only one kind of source takes
+  for (const [key, kind] of [
+    ['Topics', 'kafka'],
+    ['AmazonManagedKafkaEventSourceConfig', 'kafka'],
+    ['SelfManagedKafkaEventSourceConfig', 'kafka'],
+    ['Queues', 'mq'],
+    ['DocumentDBEventSourceConfig', 'documentdb'],
+  ] as const) {
+    if (p.has(key)) return { kind, key };
+  }
+  return { kind: UNKNOWN, key: arn === undefined ? undefined : 'EventSourceArn' };
+}
+
+const eventSourceMapping: ResourceAdapter = (r, ctx) => {
+  const b = ctx.create(r, 'lambda', 'event_source_mappings');
+  const p = r.props;
+  // the function's name: as written, or the name of the function declared here that it references
+  copyProp(b, ['function_name'], p, 'FunctionName');
+  if (isUnknown(b.get(['function_name'])) && !p.unknown) {
+    const t = ctx.target(r, 'FunctionName', FN);
+    if (t) {
+      const name = t.props.get('FunctionName');
+      b.set(['function_name'], name === undefined ? t.logicalId : isUnknown(name) ? UNKNOWN : toModel(name), where(p, 'FunctionName'));
+    }
+  }
+  copyProp(b, ['event_source_arn'], p, 'EventSourceArn');
+  const { kind, key } = p.unknown ? { kind: UNKNOWN, key: undefined } : sourceKind(r, ctx);
+  b.set(['event_source_kind'], kind, key ? where(p, key) : where(p));
+  streamDefaults(b, kind);
+  copyProps(b, [], p, {
+    enabled: ['Enabled', undefined, toBool],
+    batch_size: ['BatchSize', undefined, toNumber],
+    maximum_retry_attempts: ['MaximumRetryAttempts', undefined, toNumber],
+    maximum_record_age_in_seconds: ['MaximumRecordAgeInSeconds', undefined, toNumber],
+    bisect_batch_on_function_error: ['BisectBatchOnFunctionError', undefined, toBool],
+  });
+  const dc = p.sub('DestinationConfig');
+  if (dc?.unknown) b.set(['on_failure_destination'], UNKNOWN, where(p, 'DestinationConfig'));
+  else if (dc) {
+    b.locate(['destination_config'], where(p, 'DestinationConfig')!);
+    const f = dc.sub('OnFailure');
+    if (f) copyProp(b, ['on_failure_destination'], f, 'Destination', f.unknown ? UNKNOWN : undefined);
+  }
+  const fc = p.sub('FilterCriteria');
+  if (fc) {
+    const filters = fc.unknown ? new UnknownValue() : fc.list('Filters');
+    b.set(['filter_criteria_set'], filters instanceof UnknownValue ? UNKNOWN : (filters?.length ?? 0) > 0, where(p, 'FilterCriteria'));
+  } else if (p.unknown) b.set(['filter_criteria_set'], UNKNOWN, where(p));
+  copyTags(b, p);
+};
+
 // ---------------------------------------------------------------- ECS
 
 /** CloudFormation property names whose ECS API name is not just the first letter lower-cased. */
@@ -372,6 +485,8 @@ export const primary: Record<string, ResourceAdapter> = {
   'AWS::EC2::LaunchTemplate': launchTemplate,
   'AWS::AutoScaling::AutoScalingGroup': asg,
   'AWS::Lambda::Function': lambda,
+  'AWS::Lambda::LayerVersion': layerVersion,
+  'AWS::Lambda::EventSourceMapping': eventSourceMapping,
   'AWS::ECS::TaskDefinition': taskDefinition,
   'AWS::ECS::Service': service,
 };
@@ -381,4 +496,5 @@ export const folds: Record<string, ResourceAdapter> = {
   'AWS::Lambda::EventInvokeConfig': eventInvokeConfig,
   'AWS::Lambda::Url': functionUrl,
   'AWS::Lambda::Permission': permission,
+  'AWS::Lambda::LayerVersionPermission': layerPermission,
 };

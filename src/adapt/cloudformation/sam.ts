@@ -10,8 +10,12 @@
  *   intrinsics, mappings merge key by key, lists are the global items then the resource's.
  * - `AWS::Serverless::Function` → `AWS::Lambda::Function` (logical id kept), its generated
  *   role `<Id>Role` (unless `Role` is given), `<Id>Url` (+ the public permission SAM adds for
- *   `AuthType: NONE`), `<Id>EventInvokeConfig`, and one `AWS::Lambda::Permission` per event
- *   source SAM grants invocation to.
+ *   `AuthType: NONE`), `<Id>EventInvokeConfig`, one `AWS::Lambda::Permission` per event
+ *   source SAM grants invocation to, and one `AWS::Lambda::EventSourceMapping` `<Id><Event>` per
+ *   polling event (SQS, Kinesis, DynamoDB, MSK, MQ, SelfManagedKafka, DocumentDB), whose
+ *   execution policy SAM adds to the generated role.
+ * - `AWS::Serverless::LayerVersion` → `AWS::Lambda::LayerVersion` (under the logical id written:
+ *   SAM appends a hash, and rewrites references to it).
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine` (logical id kept) and,
  *   unless `Role` is given, its generated role `<Id>Role` (trusting `states.amazonaws.com`).
  * - `AWS::Serverless::SimpleTable` → `AWS::DynamoDB::Table`; `AWS::Serverless::Api` →
@@ -145,6 +149,38 @@ const EVENT_PRINCIPALS: Record<string, string> = {
   AlexaSkill: 'alexa-appkit.amazon.com',
 };
 
+/**
+ * Polling event types: SAM generates an `AWS::Lambda::EventSourceMapping` `<Function><Event>`
+ * whose `EventSourceArn` is the property named here (self-managed Kafka has none: its
+ * `KafkaBootstrapServers` become `SelfManagedEventSource`).
+ */
+const POLL_SOURCES: Record<string, string | undefined> = {
+  SQS: 'Queue',
+  Kinesis: 'Stream',
+  DynamoDB: 'Stream',
+  MSK: 'Stream',
+  MQ: 'Broker',
+  DocumentDB: 'Cluster',
+  SelfManagedKafka: undefined,
+};
+
+/** Event properties SAM passes to the event source mapping as written. */
+const POLL_KEYS = [
+  'BatchSize', 'StartingPosition', 'Enabled', 'MaximumRetryAttempts', 'BisectBatchOnFunctionError', 'MaximumRecordAgeInSeconds',
+  'FilterCriteria', 'Topics', 'Queues', 'ParallelizationFactor', 'FunctionResponseTypes', 'MaximumBatchingWindowInSeconds',
+];
+
+/**
+ * The AWS managed policy SAM adds to the role it generates for a polling source (the others get
+ * inline statements, not expanded: see docs/cloudformation.md).
+ */
+const POLL_POLICIES: Record<string, string> = {
+  SQS: 'AWSLambdaSQSQueueExecutionRole',
+  Kinesis: 'AWSLambdaKinesisExecutionRole',
+  DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
+  MSK: 'AWSLambdaMSKExecutionRole',
+};
+
 /** AWS managed policies that live under `service-role/` (SAM resolves names through its policy map). */
 const SERVICE_ROLE_POLICIES = new Set([
   'AWSLambdaBasicExecutionRole',
@@ -235,6 +271,7 @@ export class SamExpander {
           for (const ev of events.entries) {
             const t = literal(entry(ev.value, 'Type')?.value);
             if (t === 'Schedule' || t === 'CloudWatchEvent' || t === 'EventBridgeRule') add(`${e.key}${ev.key}`, 'AWS::Events::Rule');
+            if (t && t in POLL_SOURCES) add(`${e.key}${ev.key}`, 'AWS::Lambda::EventSourceMapping');
             if (t === 'Api' && !entry(entry(ev.value, 'Properties')?.value, 'RestApiId')) add('ServerlessRestApi', 'AWS::ApiGateway::RestApi');
             if (t === 'HttpApi' && !entry(entry(ev.value, 'Properties')?.value, 'ApiId')) add('ServerlessHttpApi', 'AWS::ApiGatewayV2::Api');
           }
@@ -265,6 +302,9 @@ export class SamExpander {
           break;
         case 'AWS::Serverless::SimpleTable':
           built = this.simpleTable(r);
+          break;
+        case 'AWS::Serverless::LayerVersion':
+          built = this.layerVersion(r);
           break;
         case 'AWS::Serverless::Api':
           built = this.restApi(r, this.localProps(r), r.logicalId);
@@ -382,6 +422,10 @@ export class SamExpander {
     if (events?.value.kind === 'map') {
       for (const ev of events.value.entries) {
         const type = literal(entry(ev.value, 'Type')?.value);
+        if (type && type in POLL_SOURCES) {
+          out.push(this.eventSourceMapping(id, ev, type));
+          continue;
+        }
         const principal = type && EVENT_PRINCIPALS[type];
         if (!principal) continue;
         const ep = entry(ev.value, 'Properties')?.value;
@@ -412,7 +456,14 @@ export class SamExpander {
     if (tracing && literal(tracing.value) === 'Active') arns.push(scalar('arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess', tracing.range));
     const vpc = get('VpcConfig');
     if (vpc) arns.push(scalar(managedArn('AWSLambdaVPCAccessExecutionRole'), vpc.range));
-    return this.executionRole(r, props, trust, arns, [], tags);
+    // the execution policy of each polling source, ranged to the first event that adds it
+    const after: CfnNode[] = [];
+    const events = get('Events');
+    for (const ev of events?.value.kind === 'map' ? events.value.entries : []) {
+      const name = POLL_POLICIES[literal(entry(ev.value, 'Type')?.value) ?? ''];
+      if (name && !after.some((a) => literal(a) === managedArn(name))) after.push(scalar(managedArn(name), ev.range));
+    }
+    return this.executionRole(r, props, trust, arns, after, tags);
   }
 
   /**
@@ -445,7 +496,8 @@ export class SamExpander {
         }
       });
     }
-    arns.push(...after);
+    // SAM's own policies after the user's, each once
+    for (const p of after) if (!arns.some((x) => literal(x) !== undefined && literal(x) === literal(p))) arns.push(p);
     entries.push(ent('ManagedPolicyArns', { kind: 'seq', items: arns, range: at }, at));
     if (inline.length) entries.push(ent('Policies', { kind: 'seq', items: inline, range: policies!.range }, policies!.range));
     const boundary = get('PermissionsBoundary');
@@ -512,6 +564,57 @@ export class SamExpander {
       out.push(this.executionRole(r, props, trustPolicy('states.amazonaws.com', at), [], xray, tags));
     }
     return [{ logicalId: id, type: 'AWS::StepFunctions::StateMachine', props: map(entries, props.range) }, ...out];
+  }
+
+  /** The event source mapping of a polling event, ranged to the event. */
+  private eventSourceMapping(id: string, ev: CfnEntry, type: string): Built {
+    const a = ev.range;
+    const ep = entry(ev.value, 'Properties')?.value;
+    const entries: CfnEntry[] = [ent('FunctionName', ref(id, a), a)];
+    const sourceKey = POLL_SOURCES[type];
+    const source = sourceKey ? entry(ep, sourceKey) : undefined;
+    if (source) entries.push(ent('EventSourceArn', source.value, source.range));
+    for (const k of POLL_KEYS) {
+      const e = entry(ep, k);
+      if (e) entries.push(e);
+    }
+    // `OnFailure.Type` only tells SAM which send policy to add to the role: it is removed
+    const dc = entry(ep, 'DestinationConfig');
+    if (dc) {
+      const strip = (e: CfnEntry): CfnEntry => (e.key === 'OnFailure' && e.value.kind === 'map' && !intrinsicOf(e.value) ? { ...e, value: map(e.value.entries.filter((x) => x.key !== 'Type'), e.value.range) } : e);
+      entries.push(dc.value.kind === 'map' && !intrinsicOf(dc.value) ? { ...dc, value: map(dc.value.entries.map(strip), dc.value.range) } : dc);
+    }
+    const servers = entry(ep, 'KafkaBootstrapServers');
+    if (servers) {
+      const r = servers.range;
+      entries.push(ent('SelfManagedEventSource', map([ent('Endpoints', map([ent('KafkaBootstrapServers', servers.value, r)], r), r)], r), r));
+    }
+    const group = entry(ep, 'ConsumerGroupId');
+    if (group && (type === 'MSK' || type === 'SelfManagedKafka')) {
+      const key = type === 'MSK' ? 'AmazonManagedKafkaEventSourceConfig' : 'SelfManagedKafkaEventSourceConfig';
+      entries.push(ent(key, map([group], group.range), group.range));
+    }
+    if (type === 'DocumentDB') {
+      const config = ['DatabaseName', 'CollectionName', 'FullDocument'].map((k) => entry(ep, k)).filter((e): e is CfnEntry => e !== undefined);
+      if (config.length) entries.push(ent('DocumentDBEventSourceConfig', map(config, config[0].range), config[0].range));
+    }
+    return { logicalId: `${id}${ev.key}`, type: 'AWS::Lambda::EventSourceMapping', props: map(entries, a), suffix: `Events/${ev.key}`, location: { file: this.template.file, ...a } };
+  }
+
+  // -------------------------------------------------------------- LayerVersion
+
+  /**
+   * `AWS::Serverless::LayerVersion` → `AWS::Lambda::LayerVersion`. SAM writes the logical id as
+   * `LayerName` when none is given, which is the adapter's default too.
+   */
+  private layerVersion(r: CfnResource): Built[] {
+    const props = this.localProps(r);
+    const entries: CfnEntry[] = [];
+    for (const k of ['LayerName', 'Description', 'CompatibleRuntimes', 'CompatibleArchitectures', 'LicenseInfo']) {
+      const e = entry(props, k);
+      if (e) entries.push(e);
+    }
+    return [{ logicalId: r.logicalId, type: 'AWS::Lambda::LayerVersion', props: map(entries, props.range) }];
   }
 
   // -------------------------------------------------------------- SimpleTable, APIs

@@ -1,6 +1,9 @@
 /**
- * Splits the merged model into evaluation chunks: one policy call each. AWS objects of one
- * unit stay together; Kubernetes objects of one namespace stay together; every chunk carries the
+ * Splits the merged model into evaluation chunks: one policy call each. The AWS objects of one
+ * unit (a Terraform root, a template, a plan) are a chunk of their own: rules about a whole
+ * configuration (an analyzer of the external-access kind declared, a trail, a backup plan
+ * covering a table) judge that unit alone, never another unit's objects that happen to share the
+ * call. Kubernetes objects of one namespace stay together; every chunk holding them carries the
  * objects of relational kinds (NetworkPolicy, HPA, PDB, …) from the whole scan, indexed by
  * "Kind/namespace" in `kubernetes.related`, so that a rule about one object finds the others
  * with one lookup (wasm has no indexes of its own: a scan of the context per object is
@@ -34,7 +37,14 @@ export function buildChunks(fragments: CanonicalModel[], config: Record<string, 
   const chunks: Chunk[] = [];
   let cur: Chunk | undefined;
   let size = 0;
-  const fresh = (): Chunk => ({ aws: {}, kubernetes: { objects: [], related }, config });
+  /** Whether `cur` holds a unit's AWS objects already. */
+  let hasAws = false;
+  const fresh = (): Chunk => {
+    hasAws = false;
+    // the relational index only where Kubernetes objects are: AWS rules never read it, and a
+    // scan of many units would otherwise serialise it into every unit's call
+    return { aws: {}, kubernetes: { objects: [], related: {} }, config };
+  };
   const flushIfFull = () => {
     if (cur && size >= chunkObjects) {
       chunks.push(cur);
@@ -47,7 +57,13 @@ export function buildChunks(fragments: CanonicalModel[], config: Record<string, 
     let awsCount = 0;
     for (const svc of Object.values(f.aws)) for (const list of Object.values(svc)) awsCount += list.length;
     if (awsCount) {
+      if (cur && hasAws) {
+        chunks.push(cur);
+        cur = undefined;
+        size = 0;
+      }
       cur ??= fresh();
+      hasAws = true;
       for (const [svc, cols] of Object.entries(f.aws)) {
         const target = (cur.aws[svc] ??= {});
         for (const [col, list] of Object.entries(cols)) (target[col] ??= []).push(...list);
@@ -70,6 +86,7 @@ export function buildChunks(fragments: CanonicalModel[], config: Record<string, 
   for (const ns of [...byNamespace.keys()].sort()) {
     const group = byNamespace.get(ns)!;
     cur ??= fresh();
+    cur.kubernetes.related = related;
     cur.kubernetes.objects.push(...group);
     size += group.length;
     flushIfFull();

@@ -86,10 +86,8 @@ export async function scan(targets: string[], opts: ScanOptions = {}): Promise<S
     const raw: RawFinding[] = [];
     if (!pool && chunks.length) engine = await PolicyEngine.load(dir);
     let evaluated = 0;
-    const evaluate = (c: Chunk): Promise<RawFinding[]> => {
-      const input = JSON.stringify(c);
-      return pool ? pool.evaluate(input, dir) : Promise.resolve().then(() => engine!.evaluate(input));
-    };
+    // in this thread, each input is serialised when its turn comes: one chunk's JSON at a time
+    const evaluate = (c: Chunk): Promise<RawFinding[]> => (pool ? pool.evaluate(JSON.stringify(c), dir) : Promise.resolve().then(() => engine!.evaluate(JSON.stringify(c))));
     await Promise.all(
       chunks.map(async (c) => {
         raw.push(...(await evaluateIsolating(c, evaluate, (failed, e) => diagnostics.push(evaluationError(failed, e, entries)))));

@@ -46,6 +46,21 @@ describe('evaluation chunks', () => {
     expect(chunks).toHaveLength(1);
     expect(chunks[0].aws.s3.buckets).toHaveLength(3);
   });
+
+  it('gives each unit’s AWS objects a call of their own, without the Kubernetes index', () => {
+    const unit = (id: string) => {
+      const m = emptyModel();
+      m.aws.accessanalyzer = { analyzers: [{ id }] };
+      return m;
+    };
+    const hpa = { ...deploy('h', 'beta'), kind: 'HorizontalPodAutoscaler' };
+    const chunks = buildChunks([unit('a'), unit('b'), k8s([deploy('d', 'beta'), hpa])], {}, 1000);
+    expect(chunks.map((c) => (c.aws.accessanalyzer?.analyzers ?? []).map((o) => o.id))).toEqual([['a'], ['b']]);
+    expect(chunks[0].kubernetes.related).toEqual({});
+    // the Kubernetes objects join the last call, with the index
+    expect(chunks[1].kubernetes.objects).toHaveLength(2);
+    expect(Object.keys(chunks[1].kubernetes.related)).toEqual(['HorizontalPodAutoscaler/beta']);
+  });
 });
 
 describe('isolating a policy failure', () => {

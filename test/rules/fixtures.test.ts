@@ -41,3 +41,35 @@ describe.each(ruleDirs)('rule %s', (ruleId) => {
     expect(result.findings).toEqual([]);
   });
 });
+
+/**
+ * Scanned together, the CloudFormation fixtures (each template a configuration of its own) give
+ * each template exactly what it gives alone: a rule about a whole configuration never sees
+ * another template's objects. (Terraform fixtures of one folder are one configuration, and
+ * Kubernetes objects of a namespace belong together, so they are checked one by one above.)
+ */
+describe('every CloudFormation fixture, scanned all together', () => {
+  const templates = ruleDirs.flatMap((ruleId) =>
+    fs
+      .readdirSync(path.join(dir, ruleId))
+      .filter((f) => /\.(cfn|sam)\.yaml$/.test(f) && !f.includes('.configured.'))
+      .map((f) => ({ ruleId, rel: path.join('fixtures/rules', ruleId, f), fail: f.startsWith('fail') })),
+  );
+
+  it('finds, in each template, what its markers say and nothing else of its rule', async () => {
+    const all = await scan(['fixtures/rules'], { cwd: root });
+    const byFileRule = new Map<string, number[]>();
+    for (const x of all.findings) {
+      const k = `${x.location?.file}|${x.ruleId}`;
+      byFileRule.set(k, [...(byFileRule.get(k) ?? []), x.location!.startLine!]);
+    }
+    expect(templates.length).toBeGreaterThan(400);
+    const wrong: string[] = [];
+    for (const t of templates) {
+      const want = t.fail ? [...(expectedLines(path.join(root, t.rel), t.ruleId).get(t.ruleId) ?? [])].sort((a, b) => a - b) : [];
+      const got = (byFileRule.get(`${t.rel.split(path.sep).join('/')}|${t.ruleId}`) ?? []).sort((a, b) => a - b);
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${t.rel}: ${t.ruleId} on lines [${got}], expected [${want}]`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { calledModuleDirs } from './terraform-roots.js';
 import { nestedTemplateFiles } from './cfn-nested.js';
-import { TreeReader } from '../engine/tree-reader.js';
+import { fileByteLimit, TreeReader } from '../engine/tree-reader.js';
 
 export type UnitKind = 'terraform' | 'manifest';
 
@@ -29,9 +29,8 @@ export interface Discovery {
   reader: TreeReader;
 }
 
-/** Larger files are reported and skipped; Terraform plans of big estates are large JSON. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
-export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/** Larger files are reported and skipped (the limits are the reader's: a file reached through another one has them too). */
+export { MAX_FILE_BYTES, MAX_JSON_BYTES } from '../engine/tree-reader.js';
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform', '.palisade-cache', '.hg', '.svn']);
 
 export function classify(name: string): UnitKind | undefined {
@@ -91,7 +90,7 @@ export function discover(targets: string[], opts: { cwd?: string; root?: string 
       diagnostics.push({ level: 'error', code: 'file-unreadable', message: (e as Error).message, file: rel });
       return;
     }
-    const limit = abs.toLowerCase().endsWith('.json') ? MAX_JSON_BYTES : MAX_FILE_BYTES;
+    const limit = fileByteLimit(abs);
     if (st.size > limit) {
       diagnostics.push({ level: 'warning', code: 'file-too-large', message: `file of ${(st.size / 1048576).toFixed(1)} MiB skipped (limit ${limit / 1048576} MiB)`, file: rel });
       return;

@@ -14,6 +14,15 @@ import { realRoot } from '../util/real-root.js';
 
 type Read = { text: string } | { missing: true } | { diagnostic: Diagnostic };
 
+/** Larger files are not read (discovery reports and skips them too); Terraform plans of big estates are large JSON. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/** The size limit of a file, by its name. */
+export function fileByteLimit(name: string): number {
+  return name.toLowerCase().endsWith('.json') ? MAX_JSON_BYTES : MAX_FILE_BYTES;
+}
+
 /** Bytes of kept texts above which the reader stops keeping more (a huge tree stays within memory). */
 const KEEP_BYTES = 64 * 1024 * 1024;
 
@@ -111,6 +120,12 @@ function readFile(root: string, rel: string): Read {
   try {
     const real = fs.realpathSync.native(path.resolve(root, rel));
     if (!isInside(root, real)) return { diagnostic: { level: 'warning', code: 'outside-tree', message: 'refused to read a file outside the scanned tree', file: rel } };
+    // a FIFO or device would block the scan or never end; a file reached by a path (a nested
+    // template, a module file) has the size limit discovery gives the files it finds
+    const st = fs.statSync(real);
+    if (!st.isFile()) return { diagnostic: { level: 'error', code: 'file-unreadable', message: `cannot read file: ${st.isDirectory() ? 'EISDIR' : 'not a regular file'}`, file: rel } };
+    const limit = fileByteLimit(rel);
+    if (st.size > limit) return { diagnostic: { level: 'warning', code: 'file-too-large', message: `file of ${(st.size / 1048576).toFixed(1)} MiB skipped (limit ${limit / 1048576} MiB)`, file: rel } };
     buf = fs.readFileSync(real);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

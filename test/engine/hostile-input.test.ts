@@ -408,6 +408,52 @@ resource "aws_iam_policy" "p" {
     noCrash(r);
     tfWitness(r);
   });
+
+  it('a condition test or principal type named __proto__ does not reach Object.prototype', async () => {
+    const dir = tree({
+      'main.tf': `${witness}
+data "aws_iam_policy_document" "proto" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+    condition {
+      test     = "__proto__"
+      variable = "pwnedByCondition"
+      values   = ["x"]
+    }
+    principals {
+      type        = "__proto__"
+      identifiers = ["arn:aws:iam::123456789012:root"]
+    }
+  }
+}
+data "aws_iam_policy_document" "proto_json" {
+  source_policy_documents = [<<-EOT
+    {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*",
+      "Principal": {"__proto__": ["arn:aws:iam::123456789012:root"]},
+      "Condition": {"__proto__": {"pwnedByJson": "x"}, "StringEquals": {"__proto__": ["y"]}}}]}
+  EOT
+  ]
+}
+resource "aws_iam_policy" "proto" {
+  name   = "proto"
+  policy = data.aws_iam_policy_document.proto.json
+}
+resource "aws_iam_policy" "proto_json" {
+  name   = "proto_json"
+  policy = data.aws_iam_policy_document.proto_json.json
+}
+`,
+    });
+    const { r } = await run(dir);
+    expect(({} as Record<string, unknown>).pwnedByCondition).toBeUndefined();
+    expect(({} as Record<string, unknown>).pwnedByJson).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'pwnedByCondition')).toBe(false);
+    noCrash(r);
+    tfWitness(r);
+    // the JSON document's "*" action on "*" is still seen
+    expect(r.findings.some((f) => f.resource === 'aws_iam_policy.proto_json' && f.ruleId === 'AWS-IAM-001')).toBe(true);
+  });
 });
 
 describe('SAM: malformed sections and size', () => {

@@ -171,29 +171,31 @@ function ownDocument(view: BodyView): Doc | undefined {
 
 /** `principals { type, identifiers }` blocks as a Principal; UNKNOWN when a block's type or identifiers cannot be placed. */
 function principalBlocks(ps: BodyView[]): unknown {
-  const principal: Record<string, unknown[]> = {};
+  // keys are the configuration's (a type "__proto__" is a key like any other): a Map, then own properties
+  const principal = new Map<string, unknown[]>();
   for (const p of ps) {
     if (p.unknown) return UNKNOWN;
     const type = p.attr('type')?.value;
     const ids = p.attr('identifiers')?.value;
     if (typeof type !== 'string' || !Array.isArray(ids)) return UNKNOWN;
-    (principal[type] ??= []).push(...ids);
+    principal.set(type, [...(principal.get(type) ?? []), ...ids]);
   }
-  return principal['*'] && Object.keys(principal).length === 1 ? '*' : principal;
+  return principal.has('*') && principal.size === 1 ? '*' : Object.fromEntries(principal);
 }
 
 /** `condition { test, variable, values }` blocks as a Condition; UNKNOWN when a block's test or variable is unknown. */
 function conditionBlocks(cs: BodyView[]): unknown {
   if (!cs.length) return undefined;
-  const conditions: Record<string, Record<string, unknown>> = {};
+  const conditions = new Map<string, Map<string, unknown>>();
   for (const c of cs) {
     if (c.unknown) return UNKNOWN;
     const test = c.attr('test')?.value;
     const variable = c.attr('variable')?.value;
     if (typeof test !== 'string' || typeof variable !== 'string') return UNKNOWN;
-    (conditions[test] ??= {})[variable] = c.attr('values')?.value;
+    if (!conditions.has(test)) conditions.set(test, new Map());
+    conditions.get(test)!.set(variable, c.attr('values')?.value);
   }
-  return conditions;
+  return Object.fromEntries([...conditions].map(([test, vars]) => [test, Object.fromEntries(vars)]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,25 +317,25 @@ function readPrincipal(v: unknown): unknown {
   if (isUnknown(v)) return UNKNOWN;
   if (typeof v === 'string') return '*';
   if (!isPlainObject(v)) throw new Unreadable(); // null too
-  const out: Record<string, unknown> = {};
-  for (const type of Object.keys(v).sort()) {
+  const types = Object.keys(v).sort();
+  const out = new Map<string, unknown>();
+  for (const type of types) {
     const ids = v[type];
-    if (typeof ids === 'string' || isUnknown(ids)) out[type] = ids;
+    if (typeof ids === 'string' || isUnknown(ids)) out.set(type, ids);
     else if (Array.isArray(ids)) {
       if (!ids.every((x) => typeof x === 'string' || isUnknown(x))) throw new Unreadable();
-      out[type] = reverseSorted(ids);
+      out.set(type, reverseSorted(ids));
     } else throw new Unreadable();
   }
-  const types = Object.keys(out);
   if (types.length === 0) return undefined;
   if (types.length === 1 && types[0] === '*') {
-    const ids = out['*'];
+    const ids = out.get('*');
     const one = Array.isArray(ids) && ids.length === 1 ? ids[0] : ids;
     if (one === '*') return '*';
     // whether it is written as "*" depends on an identifier not known
     if (isUnknown(one)) return UNKNOWN;
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /**
@@ -345,29 +347,30 @@ function readPrincipal(v: unknown): unknown {
 function readCondition(v: unknown): unknown {
   if (isUnknown(v)) return UNKNOWN;
   if (!isPlainObject(v)) throw new Unreadable();
-  const out: Record<string, unknown> = {};
+  // keys are the document's (JSON.parse makes "__proto__" an own key): Maps, then own properties
+  const out = new Map<string, unknown>();
   for (const test of Object.keys(v).sort()) {
     const keys = v[test];
     if (keys === null) continue;
     if (isUnknown(keys)) {
-      out[test] = UNKNOWN;
+      out.set(test, UNKNOWN);
       continue;
     }
     if (!isPlainObject(keys)) throw new Unreadable();
-    const block: Record<string, unknown> = {};
+    const block = new Map<string, unknown>();
     for (const variable of Object.keys(keys).sort()) {
       const values = keys[variable];
-      if (typeof values === 'string') block[variable] = values;
-      else if (typeof values === 'boolean') block[variable] = String(values);
+      if (typeof values === 'string') block.set(variable, values);
+      else if (typeof values === 'boolean') block.set(variable, String(values));
       else if (Array.isArray(values)) {
         if (!values.every((x) => typeof x === 'string' || isUnknown(x))) throw new Unreadable();
-        block[variable] = values.length === 1 ? values[0] : values;
+        block.set(variable, values.length === 1 ? values[0] : values);
       } else {
-        out[test] = UNKNOWN;
+        out.set(test, UNKNOWN);
         break;
       }
     }
-    if (out[test] === undefined && Object.keys(block).length) out[test] = block;
+    if (!out.has(test) && block.size) out.set(test, Object.fromEntries(block));
   }
-  return Object.keys(out).length ? out : undefined;
+  return out.size ? Object.fromEntries(out) : undefined;
 }

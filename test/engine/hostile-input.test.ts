@@ -513,6 +513,14 @@ Resources:
     const p = cli(dir, ['--format', 'json']);
     expect([0, 1, 3]).toContain(p.code);
     expect(p.stderr).not.toMatch(/TypeError|RangeError|at .*\.js:\d+/);
+    // each malformed section is a diagnostic on its own line
+    const at = (message: RegExp) => r.diagnostics.filter((d) => d.file === 'sam.yaml' && message.test(d.message)).map((d) => d.line);
+    expect(at(/^Globals must be a mapping/)).toEqual([lineOf(bad, 'Globals:')]);
+    expect(at(/^Events of ListEvents must be a mapping/)).toEqual([lineOf(bad, '      Events:')]);
+    expect(at(/^Properties of event Stream of StringProps/)).toEqual([lineOf(bad, 'Properties: "not a map"')]);
+    expect(at(/^event Weird of StringProps/)).toEqual([lineOf(bad, 'Weird: 7')]);
+    expect(at(/^Policies of StringProps/)).toEqual([lineOf(bad, 'Policies: 42')]);
+    expect(at(/^Events of Machine/)).toEqual([lineOf(bad, 'Events: "nope"')]);
   });
 
   it('5,000 functions in one template', async () => {

@@ -239,13 +239,36 @@ export class SamExpander {
     return this.merger.relations;
   }
 
-  /** Globals keys SAM does not accept (it rejects the template): a warning each. */
+  /**
+   * Globals keys SAM does not accept, and sections of the wrong shape it rejects (`Globals`,
+   * `Events` or an event not a mapping, event `Properties` not a mapping, `Policies` neither a
+   * name, a list nor a document): a warning each, on its line; what cannot be read is not expanded.
+   */
   checkGlobals(): void {
+    const warn = (message: string, at: Range) => this.diagnostics.push({ level: 'warning', code: 'cloudformation-template', message: `${message}: SAM rejects the template`, file: this.template.file, line: at.start.line, column: at.start.column });
+    const globals = entry(this.template.root, 'Globals');
+    if (globals && globals.value.kind !== 'map') warn('Globals must be a mapping', globals.keyRange);
     const fn = globalSection(this.template, 'Function');
     for (const e of fn?.entries ?? []) {
-      if (['Role', 'Policies', 'FunctionName', 'Events'].includes(e.key)) {
-        this.diagnostics.push({ level: 'warning', code: 'cloudformation-template', message: `Globals.Function.${e.key} is not a Globals property: SAM rejects the template`, file: this.template.file, line: e.keyRange.start.line, column: e.keyRange.start.column });
+      if (['Role', 'Policies', 'FunctionName', 'Events'].includes(e.key)) warn(`Globals.Function.${e.key} is not a Globals property`, e.keyRange);
+    }
+    const isNull = (n: CfnNode) => n.kind === 'scalar' && n.value === null;
+    const section = entry(this.template.root, 'Resources')?.value;
+    for (const r of section?.kind === 'map' ? section.entries : []) {
+      if (!literal(entry(r.value, 'Type')?.value)?.startsWith('AWS::Serverless::')) continue;
+      const props = entry(r.value, 'Properties')?.value;
+      if (props?.kind !== 'map') continue;
+      const events = entry(props, 'Events');
+      if (events && events.value.kind !== 'map' && !isNull(events.value)) warn(`Events of ${r.key} must be a mapping of event names to events`, events.keyRange);
+      for (const ev of events?.value.kind === 'map' && !intrinsicOf(events.value) ? events.value.entries : []) {
+        if (ev.value.kind !== 'map') warn(`event ${ev.key} of ${r.key} must be a mapping`, ev.keyRange);
+        else {
+          const p = entry(ev.value, 'Properties');
+          if (p && p.value.kind !== 'map' && !isNull(p.value)) warn(`Properties of event ${ev.key} of ${r.key} must be a mapping`, p.keyRange);
+        }
       }
+      const policies = entry(props, 'Policies');
+      if (policies && policies.value.kind === 'scalar' && typeof policies.value.value !== 'string' && !isNull(policies.value)) warn(`Policies of ${r.key} must be a policy name, a list or a document`, policies.keyRange);
     }
   }
 

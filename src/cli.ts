@@ -52,7 +52,8 @@ interface ScanFlags {
 
 /** `name=value` pairs of a repeatable option. */
 function keyValues(pairs: string[], option: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  // no prototype: `--var __proto__=x` is a name like any other
+  const out = Object.create(null) as Record<string, string>;
   for (const p of pairs) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UsageError(`${option} takes name=value, got "${p}"`);

@@ -547,3 +547,46 @@ Resources:
     expect(r.summary.resourcesEvaluated).toBeGreaterThanOrEqual(5000);
   }, 60_000);
 });
+
+describe('parameter names that Object.prototype also has', () => {
+  const template = (extra = '') => `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  constructor:
+    Type: String
+    Default: from-default
+  toString:
+    Type: String
+${extra}Resources:
+  B:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "\${constructor}-\${toString}"
+`;
+
+  it('take their own values: the default, --cfn-param, or what a parent stack passes', async () => {
+    const dir = tree({
+      'alone.yaml': template(),
+      'parent.yaml': `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./child/t.yaml
+      Parameters:
+        toString: passed
+`,
+      'child/t.yaml': template(),
+    });
+    const names = (r: ScanResult) => [...new Set(r.findings.filter((f) => f.ruleId === 'AWS-S3-001').map((f) => f.message.split(' ')[2]))].sort();
+    // toString has no default and nothing passes it in alone.yaml: unknown, so the name is unknown
+    const alone = await scan(['alone.yaml'], { cwd: dir, parallel: false });
+    noCrash(alone);
+    expect(alone.findings.filter((f) => f.ruleId === 'AWS-S3-001').map((f) => f.message)).toEqual([expect.not.stringContaining('function')]);
+    const given = await scan(['alone.yaml'], { cwd: dir, parallel: false, unit: { cloudformation: { parameters: { toString: 'cli' } } } });
+    expect(names(given)).toEqual(['from-default-cli']);
+    const nested = await scan(['parent.yaml'], { cwd: dir, parallel: false });
+    noCrash(nested);
+    expect(names(nested)).toEqual(['from-default-passed']);
+    expect(JSON.stringify([alone, given, nested].map((r) => r.findings))).not.toMatch(/native code|function Object/);
+  });
+});

@@ -117,7 +117,9 @@ export class Evaluator {
     }
     const params = entry(root, 'Parameters')?.value;
     if (params?.kind === 'map') {
-      for (const p of params.entries) this.params.set(p.key, this.parameterValue(p, options.parameters?.[p.key]));
+      // own values only: a parameter named `constructor` or `toString` is not given by Object.prototype
+      const given = options.parameters;
+      for (const p of params.entries) this.params.set(p.key, this.parameterValue(p, given && Object.prototype.hasOwnProperty.call(given, p.key) ? given[p.key] : undefined));
     }
     const conds = entry(root, 'Conditions')?.value;
     if (conds?.kind === 'map') for (const c of conds.entries) this.conditions.set(c.key, c);

@@ -289,7 +289,8 @@ export class NestedStacks {
   private parameters(logicalId: string, paramsEntry: CfnEntry | undefined, child: CfnTemplate, urlEntry: CfnEntry): { given: Record<string, unknown>; passed: Map<string, CfnEntry> } {
     const declaredNode = entry(child.root, 'Parameters')?.value;
     const declared = declaredNode?.kind === 'map' ? declaredNode.entries : [];
-    const given: Record<string, unknown> = {};
+    // no prototype: a child parameter named `__proto__` is a value like any other
+    const given = Object.create(null) as Record<string, unknown>;
     const passed = new Map<string, CfnEntry>();
     let allUnknown = false;
     const values = new Map<string, unknown>();

@@ -342,3 +342,84 @@ resource "aws_iam_policy" "source_json" {
     for (const name of ['opaque', 'unknown_list', 'unknown_documents', 'source_json']) expect(docs[name], name).toBe('UNKNOWN');
   });
 });
+
+describe('documents the AWS provider refuses', () => {
+  /** The warnings of a configuration, as `file:line code message`. */
+  function warnings(tf: string): string[] {
+    const diagnostics: Diagnostic[] = [];
+    const resources = evaluateTerraformUnit({ root: '/nonexistent', unit: 'u', files: [parseHcl(tf, 'u/main.tf')], diagnostics, readText: () => undefined });
+    for (const r of resources) r.view.attr('policy');
+    return diagnostics.filter((d) => d.level !== 'note').map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`);
+  }
+
+  it('are unknown, with a warning naming the attribute or statement that makes them so', () => {
+    const w = warnings(`
+data "aws_iam_policy_document" "not_json" {
+  source_policy_documents = ["{ not json"]
+}
+
+data "aws_iam_policy_document" "statement_object" {
+  override_policy_documents = [jsonencode({ Statement = { Effect = "Allow" } })]
+}
+
+data "aws_iam_policy_document" "duplicate" {
+  statement {
+    sid     = "Read"
+    actions = ["s3:GetObject"]
+  }
+  statement {
+    sid     = "Read"
+    actions = ["s3:ListBucket"]
+  }
+}
+
+resource "aws_iam_policy" "a" {
+  policy = data.aws_iam_policy_document.not_json.json
+}
+
+resource "aws_iam_policy" "b" {
+  policy = data.aws_iam_policy_document.statement_object.json
+}
+
+resource "aws_iam_policy" "c" {
+  policy = data.aws_iam_policy_document.duplicate.json
+}
+`);
+    expect(w).toEqual([
+      expect.stringMatching(/^u\/main\.tf:3 tf-policy-document data\.aws_iam_policy_document\.not_json: document 1 of source_policy_documents cannot be used by the AWS provider: it is not JSON/),
+      expect.stringMatching(/^u\/main\.tf:7 tf-policy-document .*statement_object: document 1 of override_policy_documents .*Statement must be a list/),
+      expect.stringMatching(/^u\/main\.tf:15 tf-policy-document .*duplicate: duplicate Sid "Read"/),
+    ]);
+  });
+
+  it('that refer to each other in a cycle: unknown, with a warning', () => {
+    const w = warnings(`
+data "aws_iam_policy_document" "a" {
+  source_policy_documents = [data.aws_iam_policy_document.b.json]
+}
+
+data "aws_iam_policy_document" "b" {
+  source_policy_documents = [data.aws_iam_policy_document.a.json]
+}
+
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.a.json
+}
+`);
+    expect(w).toEqual([expect.stringMatching(/^u\/main\.tf:2 tf-cycle data\.aws_iam_policy_document\.a refers to itself/)]);
+  });
+
+  it('a partly unknown document is no error', () => {
+    expect(
+      warnings(`
+variable "arn" { type = string }
+data "aws_iam_policy_document" "d" {
+  source_policy_documents = [jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = var.arn }] })]
+}
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`),
+    ).toEqual([]);
+  });
+});

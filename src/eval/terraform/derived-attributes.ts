@@ -7,7 +7,7 @@
  */
 import { isUnknown, UNKNOWN, unknownJson } from '../../model/model.js';
 import type { BodyView } from '../../adapt/terraform/view.js';
-import { policyDocumentLayout } from './iam-policy-document.js';
+import { policyDocumentLayout, type Reject } from './iam-policy-document.js';
 
 type Derive = (attrs: Record<string, unknown>) => unknown;
 
@@ -43,8 +43,8 @@ function hasUnknown(v: unknown): boolean {
  * a statement, a principal or condition block. A document merged from one whose structure is
  * not known at all is UNKNOWN.
  */
-function iamPolicyDocument(view: BodyView): Record<string, unknown> {
-  const doc = policyDocumentLayout(view)?.document;
+function iamPolicyDocument(view: BodyView, reject?: Reject): Record<string, unknown> {
+  const doc = policyDocumentLayout(view, reject)?.document;
   if (!doc) return { json: UNKNOWN, minified_json: UNKNOWN };
   if (hasUnknown(doc)) {
     const partial = unknownJson(doc);
@@ -54,6 +54,6 @@ function iamPolicyDocument(view: BodyView): Record<string, unknown> {
 }
 
 /** Data sources whose result is a pure function of their configuration (no API call). */
-export const COMPUTED_DATA_SOURCES: Record<string, (view: BodyView) => Record<string, unknown>> = {
+export const COMPUTED_DATA_SOURCES: Record<string, (view: BodyView, reject?: Reject) => Record<string, unknown>> = {
   aws_iam_policy_document: iamPolicyDocument,
 };

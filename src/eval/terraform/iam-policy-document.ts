@@ -16,6 +16,10 @@
  */
 import { decodedJson, isUnknown, UNKNOWN } from '../../model/model.js';
 import type { BodyView } from '../../adapt/terraform/view.js';
+import type { Range } from '../../model/source.js';
+
+/** Told why a document is one the AWS provider refuses, and where. */
+export type Reject = (message: string, at: { file: string; range: Range }) => void;
 
 /** Where a statement of the computed document comes from. */
 export type StatementOrigin =
@@ -35,24 +39,31 @@ type Doc = { version: unknown; id: unknown; statements: unknown[] };
 const MERGED = ['source_policy_documents', 'override_policy_documents'] as const;
 
 /** The document `view` computes, and where each of its statements comes from; undefined when the document is UNKNOWN. */
-export function policyDocumentLayout(view: BodyView): PolicyDocumentLayout | undefined {
+export function policyDocumentLayout(view: BodyView, reject: Reject = () => {}): PolicyDocumentLayout | undefined {
+  const at = (a: { range: Range; file?: string }) => ({ file: a.file ?? view.file, range: a.range });
   // deprecated and ignored by the provider (they must be empty); they merged documents in older versions
   for (const old of ['source_json', 'override_json']) {
-    const v = view.attr(old)?.value;
-    if (v !== undefined && v !== null && v !== '') return undefined;
+    const a = view.attr(old);
+    if (a && a.value !== null && a.value !== '') {
+      if (!isUnknown(a.value)) reject(`${old} is no longer read by the AWS provider (use ${old === 'source_json' ? 'source_policy_documents' : 'override_policy_documents'}): the policy document is treated as unknown`, at(a));
+      return undefined;
+    }
   }
   const inputs: Record<(typeof MERGED)[number], Doc[]> = { source_policy_documents: [], override_policy_documents: [] };
   for (const name of MERGED) {
     const a = view.attr(name);
     if (!a || a.value === null) continue;
-    if (!Array.isArray(a.value)) return undefined;
-    for (const text of a.value) {
-      const doc = inputDocument(text);
+    if (!Array.isArray(a.value)) {
+      if (!isUnknown(a.value)) reject(`${name} must be a list of JSON policy documents: the policy document is treated as unknown`, at(a));
+      return undefined;
+    }
+    for (const [i, text] of a.value.entries()) {
+      const doc = inputDocument(text, (reason) => reject(`document ${i + 1} of ${name} cannot be used by the AWS provider: ${reason}; the policy document is treated as unknown`, at(a)));
       if (!doc) return undefined;
       inputs[name].push(doc);
     }
   }
-  const own = ownDocument(view);
+  const own = ownDocument(view, reject);
   if (!own) return undefined;
 
   const merged = new Merged();
@@ -63,7 +74,11 @@ export function policyDocumentLayout(view: BodyView): PolicyDocumentLayout | und
     for (const [s, st] of doc.statements.entries()) {
       const sid = sidOf(st);
       if (typeof sid === 'string' && sid !== '') {
-        if (sids.has(sid)) return undefined;
+        if (sids.has(sid)) {
+          const a = view.attr('source_policy_documents')!;
+          reject(`Sid "${sid}" appears in two source_policy_documents, which the AWS provider refuses: the policy document is treated as unknown`, at(a));
+          return undefined;
+        }
         sids.add(sid);
       }
       merged.entries.push({ statement: st, origin: { from: 'source_policy_documents', document: d, statement: s } });
@@ -134,7 +149,7 @@ class Merged {
 }
 
 /** The configured document: version, policy_id and statement blocks; undefined when the provider rejects it. */
-function ownDocument(view: BodyView): Doc | undefined {
+function ownDocument(view: BodyView, reject: Reject): Doc | undefined {
   const statements: unknown[] = [];
   const sids = new Set<string>();
   for (const st of view.blocks('statement')) {
@@ -145,7 +160,10 @@ function ownDocument(view: BodyView): Doc | undefined {
     const out: Record<string, unknown> = {};
     const sid = st.attr('sid')?.value;
     if (typeof sid === 'string' && sid !== '') {
-      if (sids.has(sid)) return undefined; // "duplicate Sid": the provider's error
+      if (sids.has(sid)) {
+        reject(`duplicate Sid "${sid}" in the statements of this policy document, which the AWS provider refuses: the policy document is treated as unknown`, { file: st.file, range: st.range });
+        return undefined;
+      }
       sids.add(sid);
     }
     if (sid !== undefined) out.Sid = sid;
@@ -165,7 +183,10 @@ function ownDocument(view: BodyView): Doc | undefined {
   }
   const version = view.attr('version')?.value ?? '2012-10-17';
   const id = view.attr('policy_id')?.value ?? '';
-  if ((typeof version !== 'string' && !isUnknown(version)) || (typeof id !== 'string' && !isUnknown(id))) return undefined;
+  if ((typeof version !== 'string' && !isUnknown(version)) || (typeof id !== 'string' && !isUnknown(id))) {
+    reject('version and policy_id must be strings: the policy document is treated as unknown', { file: view.file, range: view.range });
+    return undefined;
+  }
   return { version, id, statements };
 }
 
@@ -201,30 +222,45 @@ function conditionBlocks(cs: BodyView[]): unknown {
 // ---------------------------------------------------------------------------------------------
 // Source and override documents, read as the provider's Go structs read them (encoding/json)
 
-/** Thrown while reading a document the provider rejects, or one that cannot be read exactly. */
-class Unreadable extends Error {}
+/**
+ * Thrown while reading a document the provider rejects (with the reason, which becomes a
+ * warning), or one that cannot be read exactly though it may be valid (no message: no warning).
+ */
+class Unreadable extends Error {
+  constructor(readonly reason?: string) {
+    super(reason ?? 'cannot be read exactly');
+  }
+}
 
 const DOC_FIELDS = ['Version', 'Id', 'Statement'];
 const STATEMENT_FIELDS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'];
 
-/** A source or override document: a JSON string, or an unknown one whose structure is known; undefined when it cannot be known. */
-function inputDocument(text: unknown): Doc | undefined {
+/**
+ * A source or override document: a JSON string, or an unknown one whose structure is known;
+ * undefined when it cannot be known, after `reject` is told why when the provider would refuse it.
+ */
+function inputDocument(text: unknown, reject: (reason: string) => void): Doc | undefined {
   let v: unknown;
   if (typeof text === 'string') {
     try {
       v = JSON.parse(text);
-    } catch {
-      return undefined; // the provider's error
+    } catch (e) {
+      reject(`it is not JSON (${(e as Error).message})`);
+      return undefined;
     }
   } else if (isUnknown(text)) {
     v = decodedJson(text); // the structure of a jsonencode, another policy document's json
     if (v === undefined) return undefined;
-  } else return undefined;
+  } else {
+    reject(`it must be a JSON string, not ${text === null ? 'null' : typeof text}`);
+    return undefined;
+  }
   try {
     return readDocument(v);
   } catch (e) {
-    if (e instanceof Unreadable) return undefined;
-    throw e;
+    if (!(e instanceof Unreadable)) throw e;
+    if (e.reason) reject(e.reason);
+    return undefined;
   }
 }
 
@@ -263,24 +299,24 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function stringField(v: unknown): unknown {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string' || isUnknown(v)) return v;
-  throw new Unreadable();
+  throw new Unreadable('a Version, Id or Sid must be a string');
 }
 
 function readDocument(v: unknown): Doc {
   if (v === null) return { version: '', id: '', statements: [] };
-  if (!isPlainObject(v)) throw new Unreadable();
+  if (!isPlainObject(v)) throw new Unreadable('the document must be a JSON object');
   const f = fields(v, DOC_FIELDS);
   const list = f.Statement;
   // an unknown statement list: how many statements, with which Sids, cannot be known
   if (isUnknown(list)) throw new Unreadable();
-  if (list !== undefined && list !== null && !Array.isArray(list)) throw new Unreadable();
+  if (list !== undefined && list !== null && !Array.isArray(list)) throw new Unreadable('Statement must be a list');
   return { version: stringField(f.Version), id: stringField(f.Id), statements: (list ?? []).map(readStatement) };
 }
 
 /** One statement as the provider writes it back: its fields in the struct's order, empty ones left out. */
 function readStatement(v: unknown): unknown {
   if (isUnknown(v)) return UNKNOWN;
-  if (!isPlainObject(v)) throw new Unreadable(); // null too: the provider dereferences it
+  if (!isPlainObject(v)) throw new Unreadable('each statement must be a JSON object'); // null too: the provider dereferences it
   const f = fields(v, STATEMENT_FIELDS);
   const out: Record<string, unknown> = {};
   const sid = stringField(f.Sid);
@@ -316,16 +352,16 @@ function reverseSorted(xs: unknown[]): unknown[] {
 function readPrincipal(v: unknown): unknown {
   if (isUnknown(v)) return UNKNOWN;
   if (typeof v === 'string') return '*';
-  if (!isPlainObject(v)) throw new Unreadable(); // null too
+  if (!isPlainObject(v)) throw new Unreadable('a Principal must be "*" or an object'); // null too
   const types = Object.keys(v).sort();
   const out = new Map<string, unknown>();
   for (const type of types) {
     const ids = v[type];
     if (typeof ids === 'string' || isUnknown(ids)) out.set(type, ids);
     else if (Array.isArray(ids)) {
-      if (!ids.every((x) => typeof x === 'string' || isUnknown(x))) throw new Unreadable();
+      if (!ids.every((x) => typeof x === 'string' || isUnknown(x))) throw new Unreadable('the identifiers of a Principal must be strings');
       out.set(type, reverseSorted(ids));
-    } else throw new Unreadable();
+    } else throw new Unreadable('the identifiers of a Principal must be a string or a list of strings');
   }
   if (types.length === 0) return undefined;
   if (types.length === 1 && types[0] === '*') {
@@ -346,7 +382,7 @@ function readPrincipal(v: unknown): unknown {
  */
 function readCondition(v: unknown): unknown {
   if (isUnknown(v)) return UNKNOWN;
-  if (!isPlainObject(v)) throw new Unreadable();
+  if (!isPlainObject(v)) throw new Unreadable('a Condition must be an object');
   // keys are the document's (JSON.parse makes "__proto__" an own key): Maps, then own properties
   const out = new Map<string, unknown>();
   for (const test of Object.keys(v).sort()) {
@@ -356,14 +392,14 @@ function readCondition(v: unknown): unknown {
       out.set(test, UNKNOWN);
       continue;
     }
-    if (!isPlainObject(keys)) throw new Unreadable();
+    if (!isPlainObject(keys)) throw new Unreadable(`the Condition operator ${test} must hold an object`);
     const block = new Map<string, unknown>();
     for (const variable of Object.keys(keys).sort()) {
       const values = keys[variable];
       if (typeof values === 'string') block.set(variable, values);
       else if (typeof values === 'boolean') block.set(variable, String(values));
       else if (Array.isArray(values)) {
-        if (!values.every((x) => typeof x === 'string' || isUnknown(x))) throw new Unreadable();
+        if (!values.every((x) => typeof x === 'string' || isUnknown(x))) throw new Unreadable('condition values must be strings');
         block.set(variable, values.length === 1 ? values[0] : values);
       } else {
         out.set(test, UNKNOWN);

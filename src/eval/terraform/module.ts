@@ -80,6 +80,7 @@ export class ModuleInstance implements Resolver, ViewHost {
   private resourceValues?: Map<string, unknown>;
   private moduleValues?: Map<string, unknown>;
   private inProgressModules?: Set<string>;
+  private computingData?: Set<string>;
   private children?: Map<string, ModuleInstance | null>;
   private expansions?: Map<Block, Expansion>;
   private relatedCache?: Map<Expression, RelatedRange[] | undefined>;
@@ -357,10 +358,24 @@ export class ModuleInstance implements Resolver, ViewHost {
     if (values.has(k)) return values.get(k);
     const def = this.shape.resources.get(k);
     if (!def) throw new EvalError(`reference to undeclared data source "${k}"`, range);
-    values.set(k, UNKNOWN); // a self-reference while computing is unknown
+    const computing = (this.computingData ??= new Set());
+    if (computing.has(k)) {
+      // a reference back to a data source while it is computed: Terraform refuses the cycle
+      this.env.diag({ level: 'warning', code: 'tf-cycle', message: `${k} refers to itself (directly or through other data sources): treated as unknown`, ...lineOf(def.file, def.node.range) });
+      return UNKNOWN;
+    }
     // data sources with count/for_each are read per instance at plan time: left unknown
     const hasMeta = def.node.body.items.some((i) => i.kind === 'attribute' && (i.name === 'count' || i.name === 'for_each'));
-    const v = hasMeta ? UNKNOWN : openObject({ ...this.instanceObject(def, SINGLE_INSTANCES[0]), ...compute(this.view(def, SINGLE_INSTANCES[0])) });
+    let v: unknown = UNKNOWN;
+    if (!hasMeta) {
+      computing.add(k);
+      try {
+        const reject = (message: string, at: { file: string; range: Range }) => this.env.diag({ level: 'warning', code: 'tf-policy-document', message: `${k}: ${message}`, ...lineOf(at.file, at.range) });
+        v = openObject({ ...this.instanceObject(def, SINGLE_INSTANCES[0]), ...compute(this.view(def, SINGLE_INSTANCES[0]), reject) });
+      } finally {
+        computing.delete(k);
+      }
+    }
     values.set(k, v);
     return v;
   }

@@ -45,6 +45,75 @@ resource "aws_iam_policy" "p" {
   });
 });
 
+describe('policy variables and Sid', () => {
+  it('&{ is written as ${ in resources, principal identifiers and condition values, as the provider writes it; not in actions', () => {
+    const docs = documents(`
+data "aws_iam_policy_document" "d" {
+  statement {
+    sid           = ""
+    actions       = ["s3:&{x}"]
+    resources     = ["arn:aws:s3:::home/&{aws:username}/*"]
+    not_resources = ["arn:aws:s3:::home/&{aws:username}/secret"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:user/&{aws:username}"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix&{"
+      values   = ["home/&{aws:username}/"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`);
+    expect(docs.p).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:&{x}'],
+          Resource: ['arn:aws:s3:::home/${aws:username}/*'],
+          NotResource: ['arn:aws:s3:::home/${aws:username}/secret'],
+          Principal: { AWS: ['arn:aws:iam::111122223333:user/${aws:username}'] },
+          Condition: { StringLike: { 's3:prefix&{': ['home/${aws:username}/'] } },
+        },
+      ],
+    });
+  });
+
+  it('an empty sid is no Sid, as the provider leaves it out', () => {
+    const docs = documents(`
+data "aws_iam_policy_document" "d" {
+  statement {
+    sid       = ""
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+  statement {
+    sid       = ""
+    actions   = ["s3:PutObject"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`);
+    expect(docs.p).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] },
+        { Effect: 'Allow', Action: ['s3:PutObject'], Resource: ['*'] },
+      ],
+    });
+  });
+});
+
 describe('source_policy_documents and override_policy_documents', () => {
   const docs = documents(`
 data "aws_iam_policy_document" "base" {
@@ -390,6 +459,23 @@ resource "aws_iam_policy" "c" {
       expect.stringMatching(/^u\/main\.tf:7 tf-policy-document .*statement_object: document 1 of override_policy_documents .*Statement must be a list/),
       expect.stringMatching(/^u\/main\.tf:15 tf-policy-document .*duplicate: duplicate Sid "Read"/),
     ]);
+  });
+
+  it('a &{ in a document of version 2008-10-17, which has no policy variables: unknown, with a warning', () => {
+    const w = warnings(`
+data "aws_iam_policy_document" "old" {
+  version = "2008-10-17"
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::home/&{aws:username}/*"]
+  }
+}
+
+resource "aws_iam_policy" "a" {
+  policy = data.aws_iam_policy_document.old.json
+}
+`);
+    expect(w).toEqual([expect.stringMatching(/^u\/main\.tf:4 tf-policy-document data\.aws_iam_policy_document\.old: .*&\{ sequence.*2008-10-17/)]);
   });
 
   it('that refer to each other in a cycle: unknown, with a warning', () => {

@@ -150,6 +150,12 @@ class Merged {
 
 /** The configured document: version, policy_id and statement blocks; undefined when the provider rejects it. */
 function ownDocument(view: BodyView, reject: Reject): Doc | undefined {
+  const version = view.attr('version')?.value ?? '2012-10-17';
+  const id = view.attr('policy_id')?.value ?? '';
+  if ((typeof version !== 'string' && !isUnknown(version)) || (typeof id !== 'string' && !isUnknown(id))) {
+    reject('version and policy_id must be strings: the policy document is treated as unknown', { file: view.file, range: view.range });
+    return undefined;
+  }
   const statements: unknown[] = [];
   const sids = new Set<string>();
   for (const st of view.blocks('statement')) {
@@ -166,7 +172,8 @@ function ownDocument(view: BodyView, reject: Reject): Doc | undefined {
       }
       sids.add(sid);
     }
-    if (sid !== undefined) out.Sid = sid;
+    // Sid is omitempty in the provider's statement: an empty sid is no Sid
+    if (sid !== undefined && sid !== null && sid !== '') out.Sid = sid;
     out.Effect = st.attr('effect')?.value ?? 'Allow';
     for (const [attr, key] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
       const a = st.attr(attr);
@@ -179,15 +186,61 @@ function ownDocument(view: BodyView, reject: Reject): Doc | undefined {
     }
     const conditions = conditionBlocks(st.blocks('condition'));
     if (conditions !== undefined) out.Condition = conditions;
+    // the provider writes `&{` as `${` in resources, not_resources, principal identifiers and
+    // condition values (policy variables without HCL interpolation); version 2008-10-17 has no
+    // policy variables, and there a `&{` is the provider's error
+    const amp = policyVariableStrings(out);
+    if (amp !== undefined) {
+      if (version === '2008-10-17') {
+        reject(`"${amp}" has a &{ sequence, which the AWS provider refuses in a document of version 2008-10-17: the policy document is treated as unknown`, { file: st.file, range: st.range });
+        return undefined;
+      }
+      // the version is unknown: it may be 2008-10-17, and the document refused
+      if (isUnknown(version)) return undefined;
+    }
     statements.push(out);
   }
-  const version = view.attr('version')?.value ?? '2012-10-17';
-  const id = view.attr('policy_id')?.value ?? '';
-  if ((typeof version !== 'string' && !isUnknown(version)) || (typeof id !== 'string' && !isUnknown(id))) {
-    reject('version and policy_id must be strings: the policy document is treated as unknown', { file: view.file, range: view.range });
-    return undefined;
-  }
   return { version, id, statements };
+}
+
+/** The provider's replacement of `&{` with `${`. */
+function replaceVars(v: unknown): unknown {
+  if (typeof v === 'string') return v.replaceAll('&{', '${');
+  return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.replaceAll('&{', '${') : x)) : v;
+}
+
+/**
+ * Replaces `&{` with `${` where the provider does, in place: Resource, NotResource, the
+ * identifiers of Principal and NotPrincipal, Condition values (not Action, Sid, or condition
+ * keys). Returns the first string that had a `&{`, or undefined.
+ */
+function policyVariableStrings(st: Record<string, unknown>): string | undefined {
+  let first: string | undefined;
+  const seen = (v: unknown): unknown => {
+    if (first === undefined) {
+      for (const x of Array.isArray(v) ? v : [v]) {
+        if (typeof x === 'string' && x.includes('&{')) {
+          first = x;
+          break;
+        }
+      }
+    }
+    return replaceVars(v);
+  };
+  for (const key of ['Resource', 'NotResource']) if (key in st) st[key] = seen(st[key]);
+  for (const key of ['Principal', 'NotPrincipal']) {
+    const p = st[key];
+    if (p !== undefined && !isUnknown(p) && typeof p === 'object' && p !== null) {
+      st[key] = Object.fromEntries(Object.entries(p).map(([type, ids]) => [type, seen(ids)]));
+    }
+  }
+  const c = st.Condition;
+  if (c !== undefined && !isUnknown(c) && typeof c === 'object' && c !== null) {
+    st.Condition = Object.fromEntries(
+      Object.entries(c).map(([test, vars]) => [test, isUnknown(vars) || typeof vars !== 'object' || vars === null ? vars : Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, seen(v)]))]),
+    );
+  }
+  return first;
 }
 
 /** `principals { type, identifiers }` blocks as a Principal; UNKNOWN when a block's type or identifiers cannot be placed. */

@@ -792,3 +792,26 @@ describe('CloudFormation-specific mapping', () => {
     }
   });
 });
+
+describe('Terraform-specific mapping', () => {
+  it('a Step Functions state machine with name_prefix has a name that is not known: the prefix and a generated suffix', () => {
+    const tf = terraform(
+      'sfn-prefix',
+      `resource "aws_sfn_state_machine" "orders" {
+  name_prefix = "orders-"
+  role_arn    = "arn:aws:iam::111122223333:role/sfn"
+  definition  = jsonencode({ StartAt = "Done", States = { Done = { Type = "Succeed" } } })
+}
+
+resource "aws_sfn_state_machine" "named" {
+  name       = "billing"
+  role_arn   = "arn:aws:iam::111122223333:role/sfn"
+  definition = jsonencode({ StartAt = "Done", States = { Done = { Type = "Succeed" } } })
+}
+`,
+    );
+    const [prefixed, named] = pick(tf.model, 'stepfunctions', 'state_machines');
+    expect(prefixed.name).toEqual(UNKNOWN);
+    expect(named.name).toBe('billing');
+  });
+});

@@ -26,8 +26,9 @@ function block(b: ObjectBuilder, path: ModelPath, view: BodyView, name: string, 
 const stateMachine: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'stepfunctions', 'state_machines');
   const v = r.view;
-  // without `name` the provider generates one
-  copyAttr(b, ['name'], v, 'name', r.name);
+  // without `name` the provider generates one; with `name_prefix` it is the prefix and a
+  // generated suffix (create.Name), so not known
+  copyAttr(b, ['name'], v, 'name', v.attr('name_prefix') ? UNKNOWN : r.name);
   copyAttrs(b, [], v, { type: undefined, role_arn: undefined });
   block(b, ['logging_configuration'], v, 'logging_configuration', (blk) => {
     copyAttr(b, ['logging_configuration', 'level'], blk, 'level');

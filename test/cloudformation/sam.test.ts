@@ -418,6 +418,50 @@ Resources:
     ]);
   });
 
+  it('PropagateTags: the function, state machine and generated roles get the user tags alone (SAM assign_tags); mappings stay untagged', () => {
+    const r = template(
+      'propagate-tags',
+      `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    PropagateTags: true
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://b/k.zip
+      Tags: { team: orders }
+      Events:
+        Queue:
+          Type: SQS
+          Properties: { Queue: "arn:aws:sqs:eu-west-1:111122223333:q" }
+  Quiet:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: s3://b/k.zip
+      PropagateTags: false
+      Tags: { team: billing }
+  Flow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: s3://b/k.json
+      PropagateTags: true
+      Tags: { team: flows }
+`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    const tagsOf = (service: string, collection: string) => Object.fromEntries(pick(r, service, collection).map((o) => [o.name ?? o.function_name, o.tags]));
+    expect(tagsOf('lambda', 'functions')).toEqual({ Fn: { team: 'orders' }, Quiet: { 'lambda:createdBy': 'SAM', team: 'billing' } });
+    expect(tagsOf('iam', 'roles')).toEqual({ FnRole: { team: 'orders' }, QuietRole: { 'lambda:createdBy': 'SAM', team: 'billing' }, FlowRole: { team: 'flows' } });
+    expect(tagsOf('stepfunctions', 'state_machines')).toEqual({ Flow: { team: 'flows' } });
+    expect(pick(r, 'lambda', 'event_source_mappings')).toHaveLength(1);
+    expect(pick(r, 'lambda', 'event_source_mappings')[0].tags ?? {}).toEqual({});
+  });
+
   it('expands polling events into event source mappings, with their execution policies on the generated role', () => {
     const r = template(
       'polling',

@@ -213,6 +213,21 @@ function createdByTags(key: string, tags: CfnEntry | undefined, at: Range): CfnE
   return ent('Tags', map(entries, tags?.range ?? at), tags?.range ?? at);
 }
 
+/**
+ * `Tags` of what SAM generates with `PropagateTags` (a Function's or StateMachine's, Globals
+ * merged): when it is true and `Tags` is set, SAM overwrites the `Tags` of every generated
+ * resource that has them (`Resource.assign_tags`): the function or state machine and the role it
+ * generates get the user's tags alone, without SAM's own `<key>: SAM` tag. Generated resources
+ * without `Tags` (event source mappings, URLs, permissions, event invoke configs) stay untagged.
+ * A `PropagateTags` other than a literal `true` is treated as false.
+ */
+function generatedTags(key: string, props: MapNode, at: Range): CfnEntry {
+  const tags = entry(props, 'Tags');
+  const propagate = entry(props, 'PropagateTags')?.value;
+  if (propagate?.kind === 'scalar' && propagate.value === true && tags?.value.kind === 'map' && !intrinsicOf(tags.value) && tags.value.entries.length) return ent('Tags', tags.value, tags.range);
+  return createdByTags(key, tags, at);
+}
+
 /** Properties copied unchanged from `AWS::Serverless::Function` to `AWS::Lambda::Function`. */
 const FUNCTION_KEYS = [
   'FunctionName', 'Description', 'Runtime', 'Handler', 'MemorySize', 'Timeout', 'Environment', 'VpcConfig',
@@ -415,7 +430,7 @@ export class SamExpander {
       const target = entry(dlq.value, 'TargetArn');
       fnEntries.push(ent('DeadLetterConfig', dlq.value.kind === 'map' && !intrinsicOf(dlq.value) ? map(target ? [target] : [], dlq.range) : dlq.value, dlq.range));
     }
-    const tags = createdByTags('lambda:createdBy', get('Tags'), at);
+    const tags = generatedTags('lambda:createdBy', props, at);
     fnEntries.push(tags);
 
     const role = get('Role');
@@ -574,7 +589,7 @@ export class SamExpander {
       const e = get(k);
       if (e) entries.push(ent(cfn, e.value, e.range));
     }
-    const tags = createdByTags('stateMachine:createdBy', get('Tags'), at);
+    const tags = generatedTags('stateMachine:createdBy', props, at);
     entries.push(tags);
     const out: Built[] = [];
     const role = get('Role');

@@ -509,3 +509,59 @@ resource "aws_iam_policy" "p" {
     ).toEqual([]);
   });
 });
+
+describe('principals of type "*"', () => {
+  it('are written "*" only for one block whose identifiers are exactly ["*"], as the provider writes them', () => {
+    const docs = documents(`
+data "aws_iam_policy_document" "anyone" {
+  statement {
+    actions = ["s3:GetObject"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "listed" {
+  statement {
+    actions = ["s3:GetObject"]
+    principals {
+      type        = "*"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "two_blocks" {
+  statement {
+    actions = ["s3:GetObject"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "anyone" {
+  policy = data.aws_iam_policy_document.anyone.json
+}
+
+resource "aws_iam_policy" "listed" {
+  policy = data.aws_iam_policy_document.listed.json
+}
+
+resource "aws_iam_policy" "two_blocks" {
+  policy = data.aws_iam_policy_document.two_blocks.json
+}
+`);
+    const principal = (k: string) => ((docs[k] as { Statement: { Principal: unknown }[] }).Statement[0].Principal);
+    expect(principal('anyone')).toBe('*');
+    expect(principal('listed')).toEqual({ '*': ['arn:aws:iam::111122223333:root'] });
+    expect(principal('two_blocks')).toEqual({ '*': ['*', '*'] });
+  });
+});

@@ -254,7 +254,14 @@ function principalBlocks(ps: BodyView[]): unknown {
     if (typeof type !== 'string' || !Array.isArray(ids)) return UNKNOWN;
     principal.set(type, [...(principal.get(type) ?? []), ...ids]);
   }
-  return principal.has('*') && principal.size === 1 ? '*' : Object.fromEntries(principal);
+  // the provider writes "*" only for a single block of type "*" whose identifiers are exactly ["*"]
+  if (ps.length === 1 && principal.has('*')) {
+    const ids = principal.get('*')!;
+    if (ids.length === 1 && ids[0] === '*') return '*';
+    // whether it is written as "*" depends on an identifier not known
+    if (ids.length === 1 && isUnknown(ids[0])) return UNKNOWN;
+  }
+  return Object.fromEntries(principal);
 }
 
 /** `condition { test, variable, values }` blocks as a Condition; UNKNOWN when a block's test or variable is unknown. */

@@ -1361,6 +1361,28 @@ resource "aws_redshift_logging" "Main" {
 `,
   },
   {
+    title: 'KMS key, asymmetric signing key, disabled',
+    types: ['AWS::KMS::Key'],
+    collections: [['kms', 'keys']],
+    hcl: `resource "aws_kms_key" "Main" {
+  key_usage                          = "SIGN_VERIFY"
+  customer_master_key_spec           = "ECC_NIST_P256"
+  is_enabled                         = false
+  deletion_window_in_days            = 7
+  bypass_policy_lockout_safety_check = true
+}
+`,
+    cfn: `  Main:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyUsage: SIGN_VERIFY
+      KeySpec: ECC_NIST_P256
+      Enabled: false
+      PendingWindowInDays: 7
+      BypassPolicyLockoutSafetyCheck: true
+`,
+  },
+  {
     title: 'CloudTrail trail, minimal',
     types: ['AWS::CloudTrail::Trail'],
     collections: [['cloudtrail', 'trails']],

@@ -123,6 +123,18 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'cloudwatch.log_groups': { retention_in_days: 0, log_group_class: 'STANDARD', skip_destroy: false },
   'cloudwatch.metric_alarms': { actions_enabled: true, alarm_actions: [], ok_actions: [], insufficient_data_actions: [], dimensions: {} },
   'accessanalyzer.analyzers': { type: 'ACCOUNT' },
+  // CreateKey: a symmetric encryption key (KeySpec SYMMETRIC_DEFAULT, KeyUsage ENCRYPT_DECRYPT),
+  // single-Region, enabled, no automatic rotation, the lockout safety check on; ScheduleKeyDeletion
+  // waits 30 days unless told otherwise. The Terraform provider documents the same defaults.
+  'kms.keys': {
+    key_usage: 'ENCRYPT_DECRYPT',
+    customer_master_key_spec: 'SYMMETRIC_DEFAULT',
+    enable_key_rotation: false,
+    deletion_window_in_days: 30,
+    multi_region: false,
+    is_enabled: true,
+    bypass_policy_lockout_safety_check: false,
+  },
   'opensearch.domains': {
     encrypt_at_rest: { enabled: false },
     node_to_node_encryption: { enabled: false },

@@ -31,6 +31,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { modelDefaults } from '../../src/adapt/aws/defaults.js';
 import { supportedCloudFormationTypes } from '../../src/adapt/cloudformation/index.js';
 import { processUnit } from '../../src/engine/process-unit.js';
 import { UNKNOWN, type CanonicalModel, type ModelObject } from '../../src/model/model.js';
@@ -3581,5 +3582,23 @@ describe('minimal and configured resources give the same model in HCL and in Clo
       }
       expect(cfObjects).toEqual(tfObjects);
     });
+  });
+});
+
+describe('defaults of a collection whose objects come in kinds', () => {
+  it('adds the defaults of the kind the object is created with', () => {
+    expect(modelDefaults('apigateway', 'stages', { api_type: 'rest' })).toEqual({ xray_tracing_enabled: false, cache_cluster_enabled: false, method_settings: [] });
+    expect(modelDefaults('apigateway', 'stages', { api_type: 'v2' })).toEqual({});
+  });
+
+  it('refuses an object created without a known kind', () => {
+    expect(() => modelDefaults('apigateway', 'stages')).toThrow(/api_type/);
+    expect(() => modelDefaults('apigateway', 'stages', { api_type: 'graphql' })).toThrow(/api_type/);
+  });
+
+  it('gives a fresh copy each time', () => {
+    const a = modelDefaults('apigateway', 'stages', { api_type: 'rest' });
+    (a.method_settings as unknown[]).push({});
+    expect(modelDefaults('apigateway', 'stages', { api_type: 'rest' }).method_settings).toEqual([]);
   });
 });

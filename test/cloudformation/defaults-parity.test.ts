@@ -31,6 +31,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { modelDefaults } from '../../src/adapt/aws/defaults.js';
 import { supportedCloudFormationTypes } from '../../src/adapt/cloudformation/index.js';
 import { processUnit } from '../../src/engine/process-unit.js';
 import { UNKNOWN, type CanonicalModel, type ModelObject } from '../../src/model/model.js';
@@ -1358,6 +1359,28 @@ resource "aws_redshift_logging" "Main" {
       KeyPolicy:
         Version: "2012-10-17"
         Statement: [{ Effect: Allow, Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }]
+`,
+  },
+  {
+    title: 'KMS key, asymmetric signing key, disabled',
+    types: ['AWS::KMS::Key'],
+    collections: [['kms', 'keys']],
+    hcl: `resource "aws_kms_key" "Main" {
+  key_usage                          = "SIGN_VERIFY"
+  customer_master_key_spec           = "ECC_NIST_P256"
+  is_enabled                         = false
+  deletion_window_in_days            = 7
+  bypass_policy_lockout_safety_check = true
+}
+`,
+    cfn: `  Main:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyUsage: SIGN_VERIFY
+      KeySpec: ECC_NIST_P256
+      Enabled: false
+      PendingWindowInDays: 7
+      BypassPolicyLockoutSafetyCheck: true
 `,
   },
   {
@@ -3559,5 +3582,23 @@ describe('minimal and configured resources give the same model in HCL and in Clo
       }
       expect(cfObjects).toEqual(tfObjects);
     });
+  });
+});
+
+describe('defaults of a collection whose objects come in kinds', () => {
+  it('adds the defaults of the kind the object is created with', () => {
+    expect(modelDefaults('apigateway', 'stages', { api_type: 'rest' })).toEqual({ xray_tracing_enabled: false, cache_cluster_enabled: false, method_settings: [] });
+    expect(modelDefaults('apigateway', 'stages', { api_type: 'v2' })).toEqual({});
+  });
+
+  it('refuses an object created without a known kind', () => {
+    expect(() => modelDefaults('apigateway', 'stages')).toThrow(/api_type/);
+    expect(() => modelDefaults('apigateway', 'stages', { api_type: 'graphql' })).toThrow(/api_type/);
+  });
+
+  it('gives a fresh copy each time', () => {
+    const a = modelDefaults('apigateway', 'stages', { api_type: 'rest' });
+    (a.method_settings as unknown[]).push({});
+    expect(modelDefaults('apigateway', 'stages', { api_type: 'rest' }).method_settings).toEqual([]);
   });
 });

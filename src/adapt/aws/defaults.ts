@@ -123,6 +123,18 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'cloudwatch.log_groups': { retention_in_days: 0, log_group_class: 'STANDARD', skip_destroy: false },
   'cloudwatch.metric_alarms': { actions_enabled: true, alarm_actions: [], ok_actions: [], insufficient_data_actions: [], dimensions: {} },
   'accessanalyzer.analyzers': { type: 'ACCOUNT' },
+  // CreateKey: a symmetric encryption key (KeySpec SYMMETRIC_DEFAULT, KeyUsage ENCRYPT_DECRYPT),
+  // single-Region, enabled, no automatic rotation, the lockout safety check on; ScheduleKeyDeletion
+  // waits 30 days unless told otherwise. The Terraform provider documents the same defaults.
+  'kms.keys': {
+    key_usage: 'ENCRYPT_DECRYPT',
+    customer_master_key_spec: 'SYMMETRIC_DEFAULT',
+    enable_key_rotation: false,
+    deletion_window_in_days: 30,
+    multi_region: false,
+    is_enabled: true,
+    bypass_policy_lockout_safety_check: false,
+  },
   'opensearch.domains': {
     encrypt_at_rest: { enabled: false },
     node_to_node_encryption: { enabled: false },
@@ -166,6 +178,12 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'waf.web_acls': { rules: [], logging: { enabled: false } },
   // TLS_1_0 is the API's default security policy
   'apigateway.domain_names': { security_policy: 'TLS_1_0' },
+  // API Gateway stages come in two kinds (KINDS, `api_type`). A REST stage (CreateStage): no X-Ray
+  // tracing, no cache cluster; method settings fold in (element defaults below).
+  'apigateway.stages:rest': { xray_tracing_enabled: false, cache_cluster_enabled: false, method_settings: [] },
+  // An HTTP or WebSocket stage: no access logs and no default route throttling unless set, so
+  // those fields stay absent; nothing to default.
+  'apigateway.stages:v2': {},
   'ec2.instances': { monitoring: false, ebs_block_devices: [], metadata_options: IMDS },
   'ec2.launch_templates': { block_device_mappings: [], metadata_options: IMDS },
   // CreateVolume's default type; not encrypted unless asked (or made from an encrypted snapshot)
@@ -225,12 +243,45 @@ const ELEMENT_DEFAULTS: Record<string, Record<string, unknown>> = {
   // Kafka) that leaves its error handling out: -1 = retried until the record expires, any age;
   // a failing batch is not split.
   'lambda.event_source_mappings.stream': { maximum_retry_attempts: -1, maximum_record_age_in_seconds: -1, bisect_batch_on_function_error: false },
+  // A REST stage's method settings (`method_settings[]`) that leave an option out: no metrics, no
+  // execution logs, no caching; -1 = no throttling limit of their own (the stage's and the
+  // account's apply), as the Terraform provider writes "not set".
+  'apigateway.stages.method_settings': {
+    metrics_enabled: false,
+    logging_level: 'OFF',
+    caching_enabled: false,
+    cache_data_encrypted: false,
+    throttling_burst_limit: -1,
+    throttling_rate_limit: -1,
+  },
 };
 
-/** A fresh copy of the defaults of aws.<service>.<collection> (empty when it has none). */
-export function modelDefaults(service: string, collection: string): Record<string, unknown> {
-  const d = DEFAULTS[`${service}.${collection}`];
-  return d ? (structuredClone(d) as Record<string, unknown>) : {};
+/**
+ * Collections whose objects come in kinds with different fields, and the model field naming an
+ * object's kind (which the adapter passes in `base`). A kind's defaults are keyed
+ * `<service>.<collection>:<kind>` and go on top of the collection's own, if it has any.
+ */
+const KINDS: Record<string, string> = {
+  // REST (`rest`) and HTTP/WebSocket (`v2`) stages
+  'apigateway.stages': 'api_type',
+};
+
+/**
+ * A fresh copy of the defaults of aws.<service>.<collection> (empty when it has none). `base` is
+ * what the adapter creates the object with: for a collection of several kinds (KINDS) it names
+ * the kind, whose defaults are added.
+ */
+export function modelDefaults(service: string, collection: string, base: Record<string, unknown> = {}): Record<string, unknown> {
+  const key = `${service}.${collection}`;
+  const d = { ...(DEFAULTS[key] ?? {}) };
+  const field = KINDS[key];
+  if (field !== undefined) {
+    const kind = base[field];
+    const k = typeof kind === 'string' ? DEFAULTS[`${key}:${kind}`] : undefined;
+    if (!k) throw new Error(`aws.${key} objects are created with a known \`${field}\` (got ${JSON.stringify(kind)})`);
+    Object.assign(d, k);
+  }
+  return structuredClone(d) as Record<string, unknown>;
 }
 
 /** A fresh copy of the defaults of an element (ELEMENT_DEFAULTS) of aws.<service>.<collection> objects. */

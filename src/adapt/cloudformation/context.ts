@@ -83,7 +83,7 @@ export class CfnContext {
       identity,
       resourceType: type,
       location: sub?.location ?? r.location,
-      base: { ...modelDefaults(service, collection), ...base },
+      base: { ...modelDefaults(service, collection, base), ...base },
     });
     // the resource's own suppressions win over those of the nested stack resources above it
     const suppressions = { ...(nested?.suppressions ?? {}), ...(r.suppressions ?? {}) };

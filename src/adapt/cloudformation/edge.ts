@@ -4,6 +4,7 @@
  * configurations folded in. The model is the Terraform adapters' (`src/adapt/terraform/aws/
  * elb.ts`, `edge.ts`); see docs/cloudformation.md.
  */
+import { elementDefaults } from '../aws/defaults.js';
 import type { ObjectBuilder } from '../builder.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
 import { copyProp, copyProps, copyTags, toBool, toNumber, toStr, toStringList, where, type CfnContext, type CfnResource, type ResourceAdapter } from './context.js';
@@ -253,12 +254,13 @@ function methodPath(ms: Props): unknown {
 }
 
 const restStage: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'apigateway', 'stages', { api_type: 'rest', method_settings: [] });
+  // defaults when unset (also of each method setting): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'apigateway', 'stages', { api_type: 'rest' });
   const p = r.props;
   copyProp(b, ['stage_name'], p, 'StageName', r.logicalId);
   copyProps(b, [], p, {
-    xray_tracing_enabled: ['TracingEnabled', false, toBool],
-    cache_cluster_enabled: ['CacheClusterEnabled', false, toBool],
+    xray_tracing_enabled: ['TracingEnabled', undefined, toBool],
+    cache_cluster_enabled: ['CacheClusterEnabled', undefined, toBool],
     cache_cluster_size: ['CacheClusterSize', undefined, toStr],
     client_certificate_id: ['ClientCertificateId'],
   });
@@ -269,18 +271,17 @@ const restStage: ResourceAdapter = (r, ctx) => {
     b.locate(['method_settings'], where(p, 'MethodSettings')!);
     settings.forEach((ms, i) => {
       const path = ['method_settings', i];
-      b.set(path, ms.unknown ? UNKNOWN : {}, where(ms));
+      b.set(path, ms.unknown ? UNKNOWN : elementDefaults('apigateway', 'stages', 'method_settings'), where(ms));
       if (ms.unknown) return;
       const mp = methodPath(ms);
       if (mp !== undefined) b.set([...path, 'method_path'], mp, where(ms, ms.has('ResourcePath') ? 'ResourcePath' : 'HttpMethod'));
       copyProps(b, path, ms, {
-        metrics_enabled: ['MetricsEnabled', false, toBool],
-        logging_level: ['LoggingLevel', 'OFF'],
-        caching_enabled: ['CachingEnabled', false, toBool],
-        cache_data_encrypted: ['CacheDataEncrypted', false, toBool],
-        // -1: not set (the stage's and account's limits apply), as Terraform writes it
-        throttling_burst_limit: ['ThrottlingBurstLimit', -1, toNumber],
-        throttling_rate_limit: ['ThrottlingRateLimit', -1, toNumber],
+        metrics_enabled: ['MetricsEnabled', undefined, toBool],
+        logging_level: ['LoggingLevel'],
+        caching_enabled: ['CachingEnabled', undefined, toBool],
+        cache_data_encrypted: ['CacheDataEncrypted', undefined, toBool],
+        throttling_burst_limit: ['ThrottlingBurstLimit', undefined, toNumber],
+        throttling_rate_limit: ['ThrottlingRateLimit', undefined, toNumber],
       });
     });
   }

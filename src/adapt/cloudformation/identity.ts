@@ -182,15 +182,16 @@ const kmsKey: ResourceAdapter = (r, ctx) => {
   const p = r.props;
   const b = ctx.create(r, 'kms', 'keys');
   copyProp(b, ['description'], p, 'Description');
+  // defaults when unset: src/adapt/aws/defaults.ts
   copyProps(b, [], p, {
-    key_usage: ['KeyUsage', 'ENCRYPT_DECRYPT'],
-    customer_master_key_spec: ['KeySpec', 'SYMMETRIC_DEFAULT'],
-    enable_key_rotation: ['EnableKeyRotation', false, toBool],
+    key_usage: ['KeyUsage'],
+    customer_master_key_spec: ['KeySpec'],
+    enable_key_rotation: ['EnableKeyRotation', undefined, toBool],
     rotation_period_in_days: ['RotationPeriodInDays', undefined, toNumber],
-    deletion_window_in_days: ['PendingWindowInDays', 30, toNumber],
-    multi_region: ['MultiRegion', false, toBool],
-    is_enabled: ['Enabled', true, toBool],
-    bypass_policy_lockout_safety_check: ['BypassPolicyLockoutSafetyCheck', false, toBool],
+    deletion_window_in_days: ['PendingWindowInDays', undefined, toNumber],
+    multi_region: ['MultiRegion', undefined, toBool],
+    is_enabled: ['Enabled', undefined, toBool],
+    bypass_policy_lockout_safety_check: ['BypassPolicyLockoutSafetyCheck', undefined, toBool],
   });
   // absent: the default key policy (the account root principal only)
   documentAt(b, ['policy'], p, 'KeyPolicy');

@@ -51,7 +51,7 @@ export class TfAwsContext {
       resourceType: r.type,
       location: r.location,
       module: r.module || undefined,
-      base: { ...modelDefaults(service, collection), ...base },
+      base: { ...modelDefaults(service, collection, base), ...base },
     });
     if (r.suppressions) b.entry.suppressions = r.suppressions;
     if (r.region !== undefined) b.set(['region'], r.region);

@@ -2,6 +2,7 @@
 import type { ObjectBuilder } from '../../builder.js';
 import { UNKNOWN } from '../../../model/model.js';
 import { attrWhere, type BodyView } from '../view.js';
+import { elementDefaults } from '../../aws/defaults.js';
 import { copyAttr, copyAttrs, copyTags, toNumber, toStringList, type ResourceAdapter } from './context.js';
 
 // ---------------------------------------------------------------- CloudFront
@@ -83,12 +84,13 @@ function accessLogs(b: ObjectBuilder, view: BodyView): void {
 
 /** aws_api_gateway_stage (REST APIs). */
 const restStage: ResourceAdapter = (r, ctx) => {
-  const b = ctx.create(r, 'apigateway', 'stages', { api_type: 'rest', method_settings: [] });
+  // defaults when unset (also of each method setting): src/adapt/aws/defaults.ts
+  const b = ctx.create(r, 'apigateway', 'stages', { api_type: 'rest' });
   const v = r.view;
   copyAttr(b, ['stage_name'], v, 'stage_name', r.name);
   copyAttrs(b, [], v, {
-    xray_tracing_enabled: false,
-    cache_cluster_enabled: false,
+    xray_tracing_enabled: undefined,
+    cache_cluster_enabled: undefined,
     cache_cluster_size: undefined,
     client_certificate_id: undefined,
   });
@@ -102,7 +104,8 @@ const methodSettings: ResourceAdapter = (r, ctx) => {
   const b = target && ctx.builder(target);
   if (!b) return;
   const i = (b.get(['method_settings']) as unknown[]).length;
-  b.set(['method_settings', i], {}, r.view);
+  // `settings` is a required block: its options default as in src/adapt/aws/defaults.ts
+  b.set(['method_settings', i], elementDefaults('apigateway', 'stages', 'method_settings'), r.view);
   copyAttr(b, ['method_settings', i, 'method_path'], r.view, 'method_path');
   for (const s of r.view.blocks('settings')) {
     if (s.unknown) {
@@ -110,14 +113,13 @@ const methodSettings: ResourceAdapter = (r, ctx) => {
       continue;
     }
     copyAttrs(b, ['method_settings', i], s, {
-      metrics_enabled: false,
-      logging_level: 'OFF',
-      caching_enabled: false,
-      cache_data_encrypted: false,
+      metrics_enabled: undefined,
+      logging_level: undefined,
+      caching_enabled: undefined,
+      cache_data_encrypted: undefined,
     });
-    // -1 is the provider's "not set" (the account's limits apply)
-    copyAttr(b, ['method_settings', i, 'throttling_burst_limit'], s, 'throttling_burst_limit', -1, toNumber);
-    copyAttr(b, ['method_settings', i, 'throttling_rate_limit'], s, 'throttling_rate_limit', -1, toNumber);
+    copyAttr(b, ['method_settings', i, 'throttling_burst_limit'], s, 'throttling_burst_limit', undefined, toNumber);
+    copyAttr(b, ['method_settings', i, 'throttling_rate_limit'], s, 'throttling_rate_limit', undefined, toNumber);
   }
 };
 

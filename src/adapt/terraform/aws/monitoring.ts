@@ -14,15 +14,16 @@ const KEY = ['aws_kms_key'];
 const kmsKey: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'kms', 'keys');
   copyAttr(b, ['description'], r.view, 'description');
+  // defaults when unset: src/adapt/aws/defaults.ts
   copyAttrs(b, [], r.view, {
-    key_usage: 'ENCRYPT_DECRYPT',
-    customer_master_key_spec: 'SYMMETRIC_DEFAULT',
-    enable_key_rotation: false,
+    key_usage: undefined,
+    customer_master_key_spec: undefined,
+    enable_key_rotation: undefined,
     rotation_period_in_days: undefined,
-    deletion_window_in_days: 30,
-    multi_region: false,
-    is_enabled: true,
-    bypass_policy_lockout_safety_check: false,
+    deletion_window_in_days: undefined,
+    multi_region: undefined,
+    is_enabled: undefined,
+    bypass_policy_lockout_safety_check: undefined,
   });
   // absent: the default key policy (the account root principal only)
   ctx.copyPolicy(b, ['policy'], r, 'policy');

@@ -10,7 +10,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/findings/types.js';
 import { expectedLines } from '../helpers/expectations.js';
-import { palisade, repoRoot } from '../helpers/cli.js';
+import { cliPath, palisade, repoRoot } from '../helpers/cli.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -49,6 +49,13 @@ function validateSarif(doc: unknown): string | undefined {
   const validate = ajv.compile(schema);
   return validate(doc) ? undefined : ajv.errorsText(validate.errors);
 }
+
+describe('the built CLI', () => {
+  // `npx palisade` and the package's bin run the file itself: every build leaves it executable
+  it.skipIf(process.platform === 'win32')('is executable after a build', () => {
+    expect(fs.statSync(cliPath).mode & 0o111).toBe(0o111);
+  });
+});
 
 describe('palisade scan examples/', () => {
   let report: JsonReport;

@@ -37,14 +37,9 @@ export function buildChunks(fragments: CanonicalModel[], config: Record<string, 
   const chunks: Chunk[] = [];
   let cur: Chunk | undefined;
   let size = 0;
-  /** Whether `cur` holds a unit's AWS objects already. */
-  let hasAws = false;
-  const fresh = (): Chunk => {
-    hasAws = false;
-    // the relational index only where Kubernetes objects are: AWS rules never read it, and a
-    // scan of many units would otherwise serialise it into every unit's call
-    return { aws: {}, kubernetes: { objects: [], related: {} }, config };
-  };
+  // the relational index only where Kubernetes objects are: AWS rules never read it, and a
+  // scan of many units would otherwise serialise it into every unit's call
+  const fresh = (): Chunk => ({ aws: {}, kubernetes: { objects: [], related: {} }, config });
   const flushIfFull = () => {
     if (cur && size >= chunkObjects) {
       chunks.push(cur);
@@ -57,13 +52,13 @@ export function buildChunks(fragments: CanonicalModel[], config: Record<string, 
     let awsCount = 0;
     for (const svc of Object.values(f.aws)) for (const list of Object.values(svc)) awsCount += list.length;
     if (awsCount) {
-      if (cur && hasAws) {
+      // another unit's AWS objects already in this call: this unit gets its own
+      if (cur && Object.keys(cur.aws).length) {
         chunks.push(cur);
         cur = undefined;
         size = 0;
       }
       cur ??= fresh();
-      hasAws = true;
       for (const [svc, cols] of Object.entries(f.aws)) {
         const target = (cur.aws[svc] ??= {});
         for (const [col, list] of Object.entries(cols)) (target[col] ??= []).push(...list);

@@ -40,6 +40,16 @@ const MERGED = ['source_policy_documents', 'override_policy_documents'] as const
 
 /** The document `view` computes, and where each of its statements comes from; undefined when the document is UNKNOWN. */
 export function policyDocumentLayout(view: BodyView, reject: Reject = () => {}): PolicyDocumentLayout | undefined {
+  // computed once per data source view: its json (evaluation) and its statements' places (adapters)
+  if (layouts.has(view)) return layouts.get(view);
+  const layout = computeLayout(view, reject);
+  layouts.set(view, layout);
+  return layout;
+}
+
+const layouts = new WeakMap<BodyView, PolicyDocumentLayout | undefined>();
+
+function computeLayout(view: BodyView, reject: Reject): PolicyDocumentLayout | undefined {
   const at = (a: { range: Range; file?: string }) => ({ file: a.file ?? view.file, range: a.range });
   // deprecated and ignored by the provider (they must be empty); they merged documents in older versions
   for (const old of ['source_json', 'override_json']) {

@@ -33,6 +33,7 @@ function inRoot(p: string): string | undefined {
 
 export class SourceIndex {
   private readonly folders = new Map<string, HclFile[]>();
+  private readonly parsed = new Map<string, HclFile[]>();
   private readonly blocks = new Map<string, SourceBlock | null>();
   private modulesJson?: Map<string, string> | null;
 
@@ -98,10 +99,16 @@ export class SourceIndex {
   private files(folder: string): HclFile[] {
     const cached = this.folders.get(folder);
     if (cached) return cached;
-    const out = this.parseFolder(folder);
-    const merged = mergeOverrides(out, (d) => this.diagnostics.push(d));
+    const merged = mergeOverrides(this.parsedFiles(folder), (d) => this.diagnostics.push(d));
     this.folders.set(folder, merged);
     return merged;
+  }
+
+  /** The Terraform files of a folder as parsed, override files not merged (once per folder). */
+  parsedFiles(folder: string): HclFile[] {
+    let out = this.parsed.get(folder);
+    if (!out) this.parsed.set(folder, (out = this.parseFolder(folder)));
+    return out;
   }
 
   private parseFolder(folder: string): HclFile[] {

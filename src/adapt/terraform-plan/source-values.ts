@@ -61,7 +61,8 @@ export function hasUnknown(v: unknown, depth = 0): boolean {
   return false;
 }
 
-function parsedJson(s: string): unknown {
+/** The JSON object or array a string holds; undefined for anything else. */
+export function parsedJson(s: string): unknown {
   const t = s.trim();
   if (!(t.startsWith('{') || t.startsWith('['))) return undefined;
   try {
@@ -206,9 +207,10 @@ export class SourceValues {
   notes(planFile: string): Diagnostic[] {
     if (!this.evaluated) return [];
     const out: Diagnostic[] = [];
-    const errors = this.evalDiagnostics.filter((d) => d.level === 'error');
-    if (this.failed || errors.length) {
-      const first = errors[0];
+    // the evaluator reports what it could not evaluate as warnings; their text may quote values
+    const problems = this.evalDiagnostics.filter((d) => d.level !== 'note');
+    if (this.failed || problems.length) {
+      const first = problems[0];
       const where = first?.file ? ` (first: ${first.file}${first.line ? `:${first.line}` : ''})` : '';
       out.push({ level: 'note', code: 'plan-source-eval', message: `the configuration in ${this.input.rootDir} could not be fully evaluated${where}: values unknown in the plan may stay unknown`, file: planFile });
     }

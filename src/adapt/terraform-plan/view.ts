@@ -24,7 +24,7 @@ import type { Range } from '../../model/source.js';
 import { literalValue, NOT_LITERAL } from '../../parse/hcl/literal.js';
 import { UnknownBodyView, type AttrView, type BodyView } from '../terraform/view.js';
 import type { JsonDocument } from './json.js';
-import { hasUnknown } from './source-values.js';
+import { hasUnknown, parsedJson } from './source-values.js';
 
 type Json = unknown;
 
@@ -163,10 +163,12 @@ export class PlanBodyView implements BodyView {
 
   /**
    * An attribute: the plan's, except where the plan's value is wholly unknown (and not
-   * sensitive) and the evaluated source knows part of it: an unknown JSON string whose
-   * structure is partly known (`decoded`), or an object or list with some parts known. Such a
-   * value keeps the plan's location and takes the source's expression (statement locations).
-   * A value the source knows entirely is not taken: the plan says it waits for apply.
+   * sensitive) and the evaluated source knows part of it: a JSON document's structure
+   * (`decoded`, the value itself staying unknown), whether the source knows it in part (an
+   * unknown ARN inside) or entirely (an ARN the evaluator derives from a bucket name the plan
+   * does not resolve); an object or list with some parts known. Such a value keeps the plan's
+   * location and takes the source's expression (statement locations). Any other value the
+   * source knows entirely is not taken: the plan says it waits for apply.
    */
   attr(name: string): AttrView | undefined {
     const out = this.planAttr(name);
@@ -174,7 +176,7 @@ export class PlanBodyView implements BodyView {
     if (child(this.s.unknown, name) !== true || anyMarked(child(this.s.sensitive, name))) return out;
     const from = this.s.source()?.attr(name);
     if (!from) return out;
-    const decoded = isUnknown(from.value) ? from.decoded : undefined;
+    const decoded = isUnknown(from.value) ? from.decoded : typeof from.value === 'string' ? parsedJson(from.value) : undefined;
     const partial = !isUnknown(from.value) && hasUnknown(from.value);
     if (decoded === undefined && !partial) return out;
     const filled: AttrView = { value: partial ? from.value : out.value, range: out.range, expr: from.expr };

@@ -54,6 +54,15 @@ describe('plan values unknown until apply, structure known in the source', () =>
     expect(inPlan.message).toBe(find(hcl)!.message);
   });
 
+  it('(a) in each instance of a module\'s for_each, in the module\'s file', () => {
+    const found = (r: ScanResult) => r.findings.filter((f) => f.ruleId === 'AWS-S3-008' && f.resource.startsWith('module.sites[')).map(brief).sort();
+    expect(found(plan)).toEqual([
+      `AWS-S3-008 module.sites["blog"].aws_s3_bucket.this ${dir}/modules/site/main.tf:13:18 policy.Statement.0`,
+      `AWS-S3-008 module.sites["docs"].aws_s3_bucket.this ${dir}/modules/site/main.tf:13:18 policy.Statement.0`,
+    ]);
+    expect(found(plan)).toEqual(found(hcl));
+  });
+
   it('(b) an aws_iam_policy_document read at apply time: same rule, at its statement block', () => {
     const find = (r: ScanResult) => r.findings.find((f) => f.ruleId === 'AWS-S3-008' && f.resource === 'aws_s3_bucket.media');
     const inPlan = find(plan)!;
@@ -123,7 +132,13 @@ describe('the plan scan through the CLI', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.outputs['palisade.json']) as Report;
     const s3008 = report.findings.filter((f) => f.ruleId === 'AWS-S3-008').map((f) => `${f.resource} ${f.file}:${f.startLine}`);
-    expect(s3008.sort()).toEqual([`aws_s3_bucket.logs ${tf}:120`, `aws_s3_bucket.media ${tf}:44`, `aws_s3_bucket.site ${tf}:28`]);
+    expect(s3008.sort()).toEqual([
+      `aws_s3_bucket.logs ${tf}:120`,
+      `aws_s3_bucket.media ${tf}:44`,
+      `aws_s3_bucket.site ${tf}:28`,
+      `module.sites["blog"].aws_s3_bucket.this ${dir}/modules/site/main.tf:13`,
+      `module.sites["docs"].aws_s3_bucket.this ${dir}/modules/site/main.tf:13`,
+    ]);
     for (const [name, text] of Object.entries({ ...r.outputs, stdout: r.stdout, stderr: r.stderr })) {
       for (const s of SECRETS) expect(text, `${s} in ${name}`).not.toContain(s);
     }
@@ -139,7 +154,7 @@ describe('the plan scan through the CLI', () => {
       expect(report.findings.every((f) => f.file === 'plan.json')).toBe(true);
       expect(report.findings.filter((f) => /^AWS-(S3-008|S3-012|IAM-001)$/.test(f.ruleId))).toEqual([]);
       // the bucket findings the plan alone supports are still there
-      expect(report.findings.filter((f) => f.ruleId === 'AWS-S3-002').map((f) => f.resource).sort()).toEqual(['aws_s3_bucket.logs', 'aws_s3_bucket.media', 'aws_s3_bucket.reports', 'aws_s3_bucket.site']);
+      expect(report.findings.filter((f) => f.ruleId === 'AWS-S3-002').map((f) => f.resource).sort()).toEqual(['aws_s3_bucket.logs', 'aws_s3_bucket.media', 'aws_s3_bucket.reports', 'aws_s3_bucket.site', 'module.sites["blog"].aws_s3_bucket.this', 'module.sites["docs"].aws_s3_bucket.this']);
       expect(r.outputs['palisade.txt']).not.toContain('plan-source');
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

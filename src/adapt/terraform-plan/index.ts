@@ -3,7 +3,9 @@
  * through the same Terraform → AWS adapters as HCL: each planned resource instance becomes a
  * TerraformResource whose view reads the plan's values (see view.ts), located in the `.tf`
  * block it was declared in when the configuration's source folder is at hand (source.ts),
- * else in the plan JSON itself.
+ * else in the plan JSON itself. Values the plan leaves wholly unknown but the source knows in
+ * part (a `jsonencode` naming an ARN known after apply) are read from the evaluated source
+ * (source-values.ts).
  *
  * Resources being deleted are not in `planned_values` and are not reported. Sensitive values
  * never reach the model: they are unknown there, like values known only after apply.
@@ -18,6 +20,7 @@ import { adaptTerraformAws } from '../terraform/aws/index.js';
 import type { TerraformResource } from '../terraform/resource.js';
 import { parseJsonWithPositions, type JsonDocument } from './json.js';
 import { SourceIndex } from './source.js';
+import { SourceValues } from './source-values.js';
 import { mergeMirrors, PlanBodyView } from './view.js';
 
 export { parseJsonWithPositions } from './json.js';
@@ -175,9 +178,22 @@ export function adaptPlan(text: string, file: string, ctx: DocumentContext): voi
   const rootConfig = configuration && isObject(configuration.root_module) ? configuration.root_module : undefined;
   const sources = new SourceIndex(ctx.root, sourceDirOf(file, ctx), rootConfig, ctx.readText, ctx.diagnostics);
   const whole = doc.range(0, text.length);
+  const planned = plannedResources(plan);
+  const rootDir = sources.rootDir;
+  const sourceValues =
+    rootDir === undefined
+      ? undefined
+      : new SourceValues({
+          root: ctx.root,
+          rootDir,
+          files: () => sources.parsedFiles(rootDir),
+          plan,
+          planAddresses: planned.map(({ res }) => res.address).filter((a): a is string => typeof a === 'string'),
+          readText: ctx.readText,
+        });
 
   const resources: TerraformResource[] = [];
-  for (const { res, module } of plannedResources(plan)) {
+  for (const { res, module } of planned) {
     const { type, name, address } = res;
     if (typeof type !== 'string' || typeof name !== 'string' || typeof address !== 'string') continue;
     const mode = res.mode === 'data' ? 'data' : 'managed';
@@ -196,7 +212,7 @@ export function adaptPlan(text: string, file: string, ctx: DocumentContext): voi
 
     const viewFile = src ? src.file.path : file;
     const range = src ? src.block.range : (doc.rangeOf(res) ?? whole);
-    const view = new PlanBodyView({
+    const view: PlanBodyView = new PlanBodyView({
       file: viewFile,
       range,
       values: isObject(res.values) ? res.values : {},
@@ -205,6 +221,7 @@ export function adaptPlan(text: string, file: string, ctx: DocumentContext): voi
       config,
       hcl: src?.block.body,
       json: doc,
+      source: sourceValues && src ? () => sourceValues.pair(address, view) : undefined,
     });
     const ownRegion = view.attr('region')?.value;
     resources.push({
@@ -230,6 +247,7 @@ export function adaptPlan(text: string, file: string, ctx: DocumentContext): voi
     e.source = 'terraform-plan';
     ctx.sourceMap.push(e);
   }
+  if (sourceValues) ctx.diagnostics.push(...sourceValues.notes(file));
 }
 
 export const terraformPlanDocuments: DocumentAdapter = {

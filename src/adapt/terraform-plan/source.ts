@@ -33,6 +33,8 @@ function inRoot(p: string): string | undefined {
 
 export class SourceIndex {
   private readonly folders = new Map<string, HclFile[]>();
+  private readonly parsed = new Map<string, HclFile[]>();
+  private readonly declared = new Map<string, Map<string, { file: HclFile; block: Block; previousEnd: number }>>();
   private readonly blocks = new Map<string, SourceBlock | null>();
   private modulesJson?: Map<string, string> | null;
 
@@ -98,10 +100,16 @@ export class SourceIndex {
   private files(folder: string): HclFile[] {
     const cached = this.folders.get(folder);
     if (cached) return cached;
-    const out = this.parseFolder(folder);
-    const merged = mergeOverrides(out, (d) => this.diagnostics.push(d));
+    const merged = mergeOverrides(this.parsedFiles(folder), (d) => this.diagnostics.push(d));
     this.folders.set(folder, merged);
     return merged;
+  }
+
+  /** The Terraform files of a folder as parsed, override files not merged (once per folder). */
+  parsedFiles(folder: string): HclFile[] {
+    let out = this.parsed.get(folder);
+    if (!out) this.parsed.set(folder, (out = this.parseFolder(folder)));
+    return out;
   }
 
   private parseFolder(folder: string): HclFile[] {
@@ -134,26 +142,39 @@ export class SourceIndex {
     const cached = this.blocks.get(key);
     if (cached !== undefined) return cached ?? undefined;
     let found: SourceBlock | null = null;
+    const at = this.declarations(folder).get(`${mode === 'data' ? 'data' : 'resource'}|${type}|${name}`);
+    if (at) {
+      const { file, block, previousEnd } = at;
+      let suppressions = this.suppressions(file, block, previousEnd);
+      // comments beside the override blocks merged into this one count too
+      for (const o of overridesOf(block) ?? []) {
+        const more = this.suppressions(o.file, o.block, previousBlockEnd(o.file, o.block));
+        if (more) suppressions = { ...suppressions, ...more };
+      }
+      found = { file, block, suppressions };
+    }
+    this.blocks.set(key, found);
+    return found ?? undefined;
+  }
+
+  /** The first `resource` / `data` block of each type and name in a folder (one pass: plans hold thousands). */
+  private declarations(folder: string): Map<string, { file: HclFile; block: Block; previousEnd: number }> {
+    let m = this.declared.get(folder);
+    if (m) return m;
+    m = new Map();
     for (const file of this.files(folder)) {
       let previousEnd = 0;
       for (const item of file.body.items) {
         if (item.kind !== 'block') continue;
-        if (item.type === (mode === 'data' ? 'data' : 'resource') && item.labels[0] === type && item.labels[1] === name) {
-          let suppressions = this.suppressions(file, item, previousEnd);
-          // comments beside the override blocks merged into this one count too
-          for (const o of overridesOf(item) ?? []) {
-            const more = this.suppressions(o.file, o.block, previousBlockEnd(o.file, o.block));
-            if (more) suppressions = { ...suppressions, ...more };
-          }
-          found = { file, block: item, suppressions };
-          break;
+        if ((item.type === 'resource' || item.type === 'data') && item.labels.length >= 2) {
+          const k = `${item.type}|${item.labels[0]}|${item.labels[1]}`;
+          if (!m.has(k)) m.set(k, { file, block: item, previousEnd });
         }
         previousEnd = item.range.end.line;
       }
-      if (found) break;
     }
-    this.blocks.set(key, found);
-    return found ?? undefined;
+    this.declared.set(folder, m);
+    return m;
   }
 
   private suppressions(file: HclFile, block: Block, previousEnd: number): Record<string, string> | undefined {

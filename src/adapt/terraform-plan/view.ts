@@ -14,6 +14,9 @@
  * - `expr` is synthesized: a traversal (`aws_s3_bucket.logs.id`) from the configuration's
  *   references when there are some, so that folding split resources works unchanged; else a
  *   literal of the (sanitized) value.
+ * - Where a value is wholly unknown in the plan but the evaluated `.tf` source of the same
+ *   instance knows part of it (a `jsonencode` naming an ARN known after apply), that part is
+ *   read from the source (see attr() and source-values.ts); known plan values always win.
  */
 import type { Block, Body, Expression, ObjectItem } from '../../parse/hcl/ast.js';
 import { isUnknown, UNKNOWN } from '../../model/model.js';
@@ -21,6 +24,7 @@ import type { Range } from '../../model/source.js';
 import { literalValue, NOT_LITERAL } from '../../parse/hcl/literal.js';
 import { UnknownBodyView, type AttrView, type BodyView } from '../terraform/view.js';
 import type { JsonDocument } from './json.js';
+import { hasUnknown, parsedJson } from './source-values.js';
 
 type Json = unknown;
 
@@ -125,6 +129,11 @@ export interface PlanBodySource {
   hcl?: Body;
   /** The plan document, for ranges when there is no HCL source. */
   json: JsonDocument;
+  /**
+   * The evaluated `.tf` source of the same body, when it is the same instance (source-values.ts):
+   * consulted only where the plan's value is unknown and not sensitive.
+   */
+  source?: () => BodyView | undefined;
 }
 
 export class PlanBodyView implements BodyView {
@@ -152,7 +161,32 @@ export class PlanBodyView implements BodyView {
     return { range: this.s.json.memberRange(this.s.values, name) ?? this.range };
   }
 
+  /**
+   * An attribute: the plan's, except where the plan's value is wholly unknown (and not
+   * sensitive) and the evaluated source knows part of it: a JSON document's structure
+   * (`decoded`, the value itself staying unknown), whether the source knows it in part (an
+   * unknown ARN inside) or entirely (an ARN the evaluator derives from a bucket name the plan
+   * does not resolve); an object or list with some parts known. Such a value keeps the plan's
+   * location and takes the source's expression (statement locations). Any other value the
+   * source knows entirely is not taken: the plan says it waits for apply.
+   */
   attr(name: string): AttrView | undefined {
+    const out = this.planAttr(name);
+    if (!out || !isUnknown(out.value) || !this.s.source || !this.s.hcl) return out;
+    if (child(this.s.unknown, name) !== true || anyMarked(child(this.s.sensitive, name))) return out;
+    const from = this.s.source()?.attr(name);
+    if (!from) return out;
+    const decoded = isUnknown(from.value) ? from.decoded : typeof from.value === 'string' ? parsedJson(from.value) : undefined;
+    const partial = !isUnknown(from.value) && hasUnknown(from.value);
+    if (decoded === undefined && !partial) return out;
+    const filled: AttrView = { value: partial ? from.value : out.value, range: out.range, expr: from.expr };
+    if (decoded !== undefined) filled.decoded = decoded;
+    if (out.file !== undefined) filled.file = out.file;
+    return filled;
+  }
+
+  /** An attribute as the plan alone says it. */
+  planAttr(name: string): AttrView | undefined {
     const { values } = this.s;
     const u = child(this.s.unknown, name);
     const sens = child(this.s.sensitive, name);
@@ -206,6 +240,15 @@ export class PlanBodyView implements BodyView {
         return;
       }
       const config = this.blockConfig(cfg, cfgBlocks, hcl ? hclIndex : undefined, i, list.length);
+      // the source's block in the same place, when its blocks of this type are the HCL's one for one
+      const parent = this.s.source;
+      const source =
+        parent && hclBlocks && hclIndex !== undefined
+          ? () => {
+              const bs = parent()?.blocks(type);
+              return bs && bs.length === hclBlocks.length ? bs[hclIndex] : undefined;
+            }
+          : undefined;
       out.push(
         new PlanBodyView({
           file,
@@ -216,6 +259,7 @@ export class PlanBodyView implements BodyView {
           config,
           hcl: hcl?.body,
           json: this.s.json,
+          source,
         }),
       );
     });

@@ -46,6 +46,12 @@ export interface EvaluateUnitInput {
    * when missing or outside it. The engine gives its scan-long listing; default: the disk.
    */
   listDir?(rel: string): string[] | undefined;
+  /**
+   * The root variables' values exactly as given from outside (a Terraform plan records the
+   * values it was made with): tfvars files, `--var` and TF_VAR_ are then not read, and a
+   * declared variable missing here is unknown. Values are converted by the declared type.
+   */
+  variableValues?: Record<string, unknown>;
 }
 
 /** Parsed module files by path and content: a module shared by many roots parses once per process. */
@@ -151,7 +157,7 @@ export function evaluateTerraformUnit(input: EvaluateUnitInput): TerraformResour
     parseVarText: (text, name) => parseVarText(text, name, diag),
   };
 
-  const inputs = rootInputs(unitDir, input.options, moduleShape(files), readQuiet, listDir, diag);
+  const inputs = input.variableValues ? givenInputs(input.variableValues, moduleShape(files)) : rootInputs(unitDir, input.options, moduleShape(files), readQuiet, listDir, diag);
   const mod = new ModuleInstance(env, unitDir, files, '', inputs, new Map(), 0, []);
   const out: TerraformResource[] = [];
   mod.collect('', input.unit, out);
@@ -189,6 +195,13 @@ function parseVarText(text: string, name: string, diag: (d: Diagnostic) => void)
   const a = file.body.items[0];
   if (!a || a.kind !== 'attribute' || file.body.items.length !== 1) throw new EvalError('not a single value');
   return evaluate(a.expr, { vars: {}, file: file.path, diag });
+}
+
+/** Root variable values given from outside (EvaluateUnitInput.variableValues). */
+function givenInputs(values: Record<string, unknown>, mod: ModuleShape): Map<string, InputValue> {
+  const inputs = new Map<string, InputValue>();
+  for (const name of mod.variables.keys()) inputs.set(name, { value: Object.prototype.hasOwnProperty.call(values, name) ? values[name] : UNKNOWN, related: [] });
+  return inputs;
 }
 
 /**

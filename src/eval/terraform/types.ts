@@ -96,6 +96,32 @@ export function typeString(t: TfType): string {
   }
 }
 
+function hasAny(t: TfType): boolean {
+  switch (t.kind) {
+    case 'any':
+      return true;
+    case 'list':
+    case 'set':
+    case 'map':
+      return hasAny(t.elem);
+    case 'tuple':
+      return t.elems.some(hasAny);
+    case 'object':
+      return Object.values(t.attrs).some((a) => hasAny(a.type));
+    default:
+      return false;
+  }
+}
+
+/**
+ * The elements of a list, set or map, converted to its element type: where that type leaves
+ * `any` open, all elements must still share one type (`map(list(any))` of [1] and ["x"] is
+ * a map of lists of strings). Undefined when they cannot.
+ */
+function sameElementType(elems: unknown[], elem: TfType): unknown[] | undefined {
+  return hasAny(elem) ? unifyValues(elems) : elems;
+}
+
 /** Converts a value to a type the way Terraform does for variables; unknown parts stay unknown. */
 export function convert(v: unknown, t: TfType, where = 'value'): unknown {
   if (isUnknown(v)) return v;
@@ -123,9 +149,7 @@ export function convert(v: unknown, t: TfType, where = 'value'): unknown {
     case 'list':
     case 'set': {
       if (!Array.isArray(v)) return fail();
-      // list(any): the elements take their common type first
-      const elems = t.elem.kind === 'any' ? unifyValues(v) ?? fail() : v;
-      const out = elems.map((x, i) => convert(x, t.elem, `${where}[${i}]`));
+      const out = sameElementType(v.map((x, i) => convert(x, t.elem, `${where}[${i}]`)), t.elem) ?? fail();
       return t.kind === 'set' && !out.some(isUnknown) ? sortSet(out) : out;
     }
     case 'tuple': {
@@ -135,10 +159,9 @@ export function convert(v: unknown, t: TfType, where = 'value'): unknown {
     case 'map': {
       if (!isObject(v)) return fail();
       const keys = Object.keys(v);
-      // map(any): the elements take their common type first
-      const elems = t.elem.kind === 'any' ? unifyValues(keys.map((k) => v[k])) ?? fail() : keys.map((k) => v[k]);
+      const elems = sameElementType(keys.map((k) => convert(v[k], t.elem, `${where}["${k}"]`)), t.elem) ?? fail();
       const out: Record<string, unknown> = {};
-      keys.forEach((k, i) => (out[k] = convert(elems[i], t.elem, `${where}["${k}"]`)));
+      keys.forEach((k, i) => (out[k] = elems[i]));
       return out;
     }
     case 'object': {

@@ -46,6 +46,7 @@ const ALLOWED: Record<string, string> = {
   'tostring(1 / 0)': DIVISION,
   'element(["a", "b", "c"], -1)': `Terraform counts a negative index back from the end; ${PINNED('collections.test.ts')}`,
   'range(1, 4, -1)': `Terraform refuses a step pointing away from the limit; ${PINNED('collections.test.ts')}`,
+  'coalescelist(null, [1])': `Terraform refuses a null argument; ${PINNED('collections.test.ts')}`,
   'yamldecode("a: 1_000")': `Terraform reads "_"-grouped digits as a string; ${PINNED('encoding-numeric.test.ts')}`,
   'yamldecode("")': `Terraform fails on a document without content; ${PINNED('encoding-numeric.test.ts')}`,
   'yamldecode("# only a comment")': `Terraform fails on a document without content; ${PINNED('encoding-numeric.test.ts')}`,

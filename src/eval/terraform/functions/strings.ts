@@ -62,11 +62,11 @@ function titleRune(ch: string): string {
   return upperRune(ch);
 }
 
-export function goUpper(s: string): string {
+function goUpper(s: string): string {
   return ASCII.test(s) ? s.toUpperCase() : Array.from(s, upperRune).join('');
 }
 
-export function goLower(s: string): string {
+function goLower(s: string): string {
   return ASCII.test(s) ? s.toLowerCase() : Array.from(s, lowerRune).join('');
 }
 

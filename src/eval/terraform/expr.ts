@@ -7,6 +7,7 @@ import type { Expression, TemplatePart } from '../../parse/hcl/ast.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
 import { callLibrary, functionsAvailable, isFunctionError, UnknownFunctionError, type FunctionContext } from './call.js';
+import { convert, typeEquals, typeOfValue, typeString, unifyTypes } from './types.js';
 import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
 
 /** What references resolve against: one module instance. */
@@ -42,7 +43,7 @@ class DataTypeRef {
 export function evaluate(e: Expression, ctx: Ctx): unknown {
   switch (e.type) {
     case 'literal':
-      return e.value;
+      return typeof e.value === 'string' ? nfc(e.value) : e.value;
     case 'paren':
       return evaluate(e.expr, ctx);
     case 'template':
@@ -80,11 +81,8 @@ export function evaluate(e: Expression, ctx: Ctx): unknown {
       return ctx.vars[ANON];
     case 'call':
       return evalCall(e, ctx);
-    case 'conditional': {
-      const c = evaluate(e.cond, ctx);
-      if (isUnknown(c)) return UNKNOWN;
-      return toBoolean(c, e.cond.range) ? evaluate(e.then, ctx) : evaluate(e.else, ctx);
-    }
+    case 'conditional':
+      return evalConditional(e, ctx);
     case 'unary': {
       const v = evaluate(e.operand, ctx);
       if (isUnknown(v)) return UNKNOWN;
@@ -98,6 +96,35 @@ export function evaluate(e: Expression, ctx: Ctx): unknown {
 }
 
 const ANON = '\u0000anon';
+
+/** HCL normalises string literals to Unicode NFC. */
+function nfc(s: string): string {
+  return /[^\x00-\x7f]/.test(s) ? s.normalize('NFC') : s;
+}
+
+/**
+ * A conditional: the chosen result, converted to the type both results unify to (HCL
+ * evaluates both; the other one only for its type, its errors dropped, its type dynamic).
+ */
+function evalConditional(e: Extract<Expression, { type: 'conditional' }>, ctx: Ctx): unknown {
+  const c = evaluate(e.cond, ctx);
+  if (isUnknown(c)) return UNKNOWN;
+  if (c === null) throw new EvalError('the condition value is null: conditions must either be true or false', e.cond.range);
+  const cond = toBoolean(c, e.cond.range);
+  const value = evaluate(cond ? e.then : e.else, ctx);
+  let other: unknown;
+  try {
+    other = evaluate(cond ? e.else : e.then, { ...ctx, diag: () => undefined });
+  } catch (err) {
+    if (!(err instanceof EvalError)) throw err;
+    other = UNKNOWN;
+  }
+  const types = [typeOfValue(value), typeOfValue(other)];
+  if (!cond) types.reverse();
+  const t = unifyTypes(types);
+  if (!t) throw new EvalError(`inconsistent conditional result types: the true result is ${typeString(types[0])}, the false result ${typeString(types[1])}`, e.range);
+  return t.kind === 'any' || typeEquals(t, types[cond ? 0 : 1]) ? value : convert(value, t);
+}
 const UNKNOWN_FN = new UnknownFunctionError('function library not available');
 
 function rootVariable(name: string, ctx: Ctx, range: Range): unknown {
@@ -187,14 +214,17 @@ function evalBinary(op: string, a: unknown, b: unknown, range: Range): unknown {
     }
     case '&&':
     case '||': {
-      const ka = isUnknown(a) ? undefined : toBoolean(a, range);
-      const kb = isUnknown(b) ? undefined : toBoolean(b, range);
+      // null short-circuits as false (HCL's short-circuit tests); otherwise it is an error
+      const ka = isUnknown(a) ? undefined : a === null ? null : toBoolean(a, range);
+      const kb = isUnknown(b) ? undefined : b === null ? null : toBoolean(b, range);
       if (op === '&&') {
-        if (ka === false || kb === false) return false;
+        if (ka === false || kb === false || ka === null || kb === null) return false;
         return ka === undefined || kb === undefined ? UNKNOWN : true;
       }
       if (ka === true || kb === true) return true;
-      return ka === undefined || kb === undefined ? UNKNOWN : false;
+      if (ka === undefined || kb === undefined) return UNKNOWN;
+      if (ka === null || kb === null) throw new EvalError('a null value cannot be used as a bool', range);
+      return false;
     }
     default:
       break;
@@ -218,11 +248,12 @@ function evalBinary(op: string, a: unknown, b: unknown, range: Range): unknown {
     case '*':
       return x * y;
     case '/':
+      // Terraform divides by zero into an infinity that no output can hold: a diagnostic here
       if (y === 0) throw new EvalError('division by zero', range);
       return x / y;
     case '%':
-      if (y === 0) throw new EvalError('modulo by zero', range);
-      return x % y;
+      // cty: a modulo by zero is the dividend
+      return y === 0 ? x : x % y;
     default:
       throw new EvalError(`unsupported operator ${op}`, range);
   }
@@ -292,7 +323,7 @@ export function renderParts(parts: TemplatePart[], ctx: Ctx): string | undefined
   for (const p of parts) {
     switch (p.type) {
       case 'literal':
-        s += p.value;
+        s += nfc(p.value);
         break;
       case 'interpolation': {
         const v = evaluate(p.expr, ctx);

@@ -64,10 +64,33 @@ export function typeName(v: unknown): string {
   return typeof v;
 }
 
-/** Number formatting as Terraform prints numbers in strings. */
+/**
+ * Number formatting as Terraform prints numbers in strings: shortest exact digits, never an
+ * exponent; a negative zero keeps its sign; infinities (from a division by zero) are
+ * "+Inf" and "-Inf".
+ */
 export function numberToString(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
+  if (Object.is(n, -0)) return '-0';
   if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
-  return String(n);
+  const s = String(n);
+  return /e/i.test(s) ? expandExponent(s) : s;
+}
+
+/** "1.5e-7" → "0.00000015"; "1.5e+22" → "15000000000000000000000". */
+export function expandExponent(s: string): string {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', expS] = m;
+  const digits = lead + frac;
+  const point = 1 + Number(expS); // position of the decimal point within digits
+  let out: string;
+  if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
+  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
+  else out = digits.slice(0, point) + '.' + digits.slice(point);
+  out = out.replace(/^0+(?=\d)/, '');
+  if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
+  return sign + out;
 }
 
 /** A primitive as a string (Terraform's automatic conversion), or throws. */

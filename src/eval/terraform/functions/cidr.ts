@@ -136,7 +136,10 @@ export function cidrNetmask(prefix: string): string {
 export function cidrSubnet(prefix: string, newbits: number, netnum: number): string {
   const net = parseCidr(prefix);
   const newPrefix = net.prefix + newbits;
-  if (newbits < 0) throw new FunctionError('newbits must not be negative');
+  // go-cidr lets a negative newbits shorten the prefix (netnum 0 only: other numbers land in
+  // bits of the base address, which Palisade refuses rather than imitates)
+  if (newbits < 0 && (newPrefix < 0 || netnum !== 0)) throw new FunctionError('newbits must not be negative');
+  if (newbits < 0) return formatNet(net.ip, newPrefix, net.v6);
   if (newPrefix > net.bits)
     throw new FunctionError(
       `insufficient address space to extend prefix of ${net.prefix} by ${newbits}`,

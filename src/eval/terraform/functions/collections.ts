@@ -40,6 +40,13 @@ function flattenInto(list: unknown[], out: unknown[], depth: number): void {
   }
 }
 
+/** The elements of several sets converted to one common element type, set by set. */
+function unifyAcross(sets: unknown[][], what: string): unknown[][] {
+  const all = unifyElements(sets.flat(), what);
+  let at = 0;
+  return sets.map((s) => all.slice(at, (at += s.length)));
+}
+
 /** Set conversion that keeps partially known elements (they cannot be deduplicated). */
 function toSetPartial(values: unknown[], what: string): unknown[] {
   const unified = unifyElements(values, what);
@@ -438,7 +445,7 @@ export const collectionFunctions: FnTable = {
   setintersection: {
     params: [1, Infinity],
     impl(args) {
-      const [first, ...rest] = args.map((a) => unifyElements(asList(a, 'sets'), 'setintersection'));
+      const [first, ...rest] = unifyAcross(args.map((a) => asList(a, 'sets')), 'setintersection');
       const keep = first.filter((e) => rest.every((r) => r.some((x) => equals(x, e) === true)));
       return toSetValue(keep, 'setintersection');
     },
@@ -447,8 +454,7 @@ export const collectionFunctions: FnTable = {
   setsubtract: {
     params: 2,
     impl([a, b]) {
-      const x = unifyElements(asList(a, 'a'), 'setsubtract');
-      const y = unifyElements(asList(b, 'b'), 'setsubtract');
+      const [x, y] = unifyAcross([asList(a, 'a'), asList(b, 'b')], 'setsubtract');
       return toSetValue(
         x.filter((e) => !y.some((z) => equals(z, e) === true)),
         'setsubtract',

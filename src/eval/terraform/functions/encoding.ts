@@ -303,6 +303,8 @@ for (const s of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', '
 const YAML_NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
 const YAML_INF = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
 const YAML_NAN = new Set(['.nan', '.NaN', '.NAN']);
+const YAML12_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const YAML12_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TAGS = new Set([
   'tag:yaml.org,2002:str',
@@ -369,6 +371,10 @@ function resolvePlain(src: string, tag: string | undefined): unknown {
     if (ts !== undefined) return ts;
     if (t) throw new FunctionError(`cannot parse ${JSON.stringify(src)} as !!timestamp`);
   }
+  // untagged: only YAML 1.2 number forms (go-cty-yaml's integer and float expressions) are
+  // numbers; digits grouped by "_" stay numbers here (Terraform reads them as strings)
+  const grouped = src.replace(/_/g, '');
+  if (t === '' && !YAML12_INT.test(grouped) && !YAML12_FLOAT.test(grouped)) return src;
   if (t === '' || t === 'tag:yaml.org,2002:int' || t === 'tag:yaml.org,2002:float') {
     const plain = src.replace(/_/g, '');
     const n = parseDecimal(/^[+-]?[\d.]/.test(plain) ? plain : '') ?? parseIntLiteral(plain);
@@ -497,7 +503,8 @@ export function csvDecode(text: string): unknown[] {
     // Go skips empty lines.
     if (!(rec.length === 1 && rec[0] === '')) records.push(rec);
   }
-  if (records.length === 0) return [];
+  // Terraform's csvdecode reads a header line first
+  if (records.length === 0) throw new FunctionError('missing header line');
   const header = records[0];
   const out: unknown[] = [];
   for (let r = 1; r < records.length; r++) {

@@ -214,6 +214,13 @@ function formatInteger(verb: Verb, n: number): string {
 
 /** Shortest (or `prec` significant) digits and decimal exponent of |n|. */
 function decompose(n: number, sigDigits: number): { digits: string; exp: number } {
+  if (sigDigits >= 1 && sigDigits <= 100) {
+    // Go rounds an exact tie to the even digit; toExponential rounds it up
+    const x = /^(\d)\.(\d+)e([+-]\d+)$/.exec(Math.abs(n).toExponential(100))!;
+    const all = x[1] + x[2];
+    const kept = all.slice(0, sigDigits);
+    if (/^50*$/.test(all.slice(sigDigits)) && Number(kept[kept.length - 1]) % 2 === 0) return { digits: kept, exp: Number(x[3]) };
+  }
   const s = sigDigits < 0 ? Math.abs(n).toExponential() : Math.abs(n).toExponential(Math.max(0, sigDigits - 1));
   const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s)!;
   return { digits: m[1] + (m[2] ?? ''), exp: Number(m[3]) };
@@ -231,8 +238,17 @@ function fixedDigits(n: number, prec: number): string {
     const int = BigInt(a).toString();
     return prec > 0 ? int + '.' + '0'.repeat(prec) : int;
   }
-  if (prec <= 100) return a.toFixed(prec);
-  return a.toFixed(100) + '0'.repeat(prec - 100);
+  if (prec > 100) return a.toFixed(100) + '0'.repeat(prec - 100);
+  // Go rounds an exact tie to the even digit (fmt "%.0f" of 2.5 is "2"); toFixed rounds it up
+  const exact = a.toFixed(100);
+  const cut = exact.indexOf('.') + 1 + prec;
+  const rest = exact.slice(cut);
+  if (/^50*$/.test(rest)) {
+    const kept = exact.slice(0, cut).replace(/\.$/, '');
+    const last = kept[kept.length - 1];
+    if (Number(last) % 2 === 0) return kept;
+  }
+  return a.toFixed(prec);
 }
 
 /** Go's %g (big.Float semantics): %e for large/small exponents, %f otherwise; trailing zeros dropped. */

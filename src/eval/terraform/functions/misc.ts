@@ -74,7 +74,8 @@ const numericFunctions: FnTable = {
   signum: {
     params: 1,
     impl([n]) {
-      const x = toNum(n, 'num');
+      // cty reads the argument as a whole number
+      const x = toInt(n, 'num');
       return x > 0 ? 1 : x < 0 ? -1 : 0;
     },
   },

@@ -33,11 +33,48 @@ function isSeparator(ch: string): boolean {
   return /[\p{Z}\t\n\v\f\r\u0085]/u.test(ch);
 }
 
+/*
+ * Case mapping as Go's strings.ToUpper/ToLower/Title: one code point at a time with the
+ * simple Unicode mappings, never JavaScript's full ones ("ß" stays "ß", not "SS"; "ﬁ"
+ * stays "ﬁ"; "İ" lowers to "i", not "i̇"; no final-sigma context).
+ */
+const ASCII = /^[\x00-\x7f]*$/;
+
+function upperRune(ch: string): string {
+  const u = ch.toUpperCase();
+  // several code points: a full mapping only, the simple mapping is the character itself
+  return Array.from(u).length === 1 ? u : ch;
+}
+
+function lowerRune(ch: string): string {
+  const l = ch.toLowerCase();
+  // only U+0130 "İ" has a multi-character lower case; its simple mapping is the first
+  return Array.from(l)[0] ?? ch;
+}
+
+/** Title case differs from upper case for the Latin digraphs and Georgian Mkhedruli letters. */
+const TITLE_DIGRAPH: Record<string, string> = { Ǆ: 'ǅ', ǅ: 'ǅ', ǆ: 'ǅ', Ǉ: 'ǈ', ǈ: 'ǈ', ǉ: 'ǈ', Ǌ: 'ǋ', ǋ: 'ǋ', ǌ: 'ǋ', Ǳ: 'ǲ', ǲ: 'ǲ', ǳ: 'ǲ' };
+
+function titleRune(ch: string): string {
+  if (TITLE_DIGRAPH[ch]) return TITLE_DIGRAPH[ch];
+  const c = ch.codePointAt(0)!;
+  if ((c >= 0x10d0 && c <= 0x10fa) || (c >= 0x10fd && c <= 0x10ff)) return ch;
+  return upperRune(ch);
+}
+
+function goUpper(s: string): string {
+  return ASCII.test(s) ? s.toUpperCase() : Array.from(s, upperRune).join('');
+}
+
+function goLower(s: string): string {
+  return ASCII.test(s) ? s.toLowerCase() : Array.from(s, lowerRune).join('');
+}
+
 function title(s: string): string {
   let prev = ' ';
   let out = '';
   for (const ch of s) {
-    out += isSeparator(prev) ? ch.toUpperCase() : ch;
+    out += isSeparator(prev) ? titleRune(ch) : ch;
     prev = ch;
   }
   return out;
@@ -106,8 +143,8 @@ function substr(str: string, offset: number, length: number): string {
 }
 
 export const stringFunctions: FnTable = {
-  lower: { params: 1, impl: ([s]) => toStr(s, 'str').toLowerCase() },
-  upper: { params: 1, impl: ([s]) => toStr(s, 'str').toUpperCase() },
+  lower: { params: 1, impl: ([s]) => goLower(toStr(s, 'str')) },
+  upper: { params: 1, impl: ([s]) => goUpper(toStr(s, 'str')) },
   title: { params: 1, impl: ([s]) => title(toStr(s, 'str')) },
   trimspace: { params: 1, impl: ([s]) => toStr(s, 'str').replace(SPACE_START, '').replace(SPACE_END, '') },
   trim: { params: 2, impl: ([s, cut]) => trimCutset(toStr(s, 'str'), toStr(cut, 'cutset')) },

@@ -6,6 +6,8 @@
  * value that cannot be known statically and may sit anywhere inside lists and objects.
  */
 import { decodedJson, isUnknown, UNKNOWN, unknownJson } from '../../../model/model.js';
+import { unifyValues } from '../types.js';
+import { numberToString } from '../values.js';
 
 export { decodedJson, isUnknown, UNKNOWN, unknownJson };
 
@@ -121,31 +123,10 @@ export function graphemes(s: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** Formats a number as cty does for number→string: shortest exact digits, never an exponent. */
+/** Formats a finite number as cty does for number→string: shortest exact digits, never an exponent. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) throw new FunctionError('cannot represent an infinite number');
-  if (Object.is(n, -0)) return '0';
-  if (Number.isInteger(n)) return BigInt(n).toString();
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return expandExponent(s);
-}
-
-/** "1.5e-7" → "0.00000015"; "1.5e+22" → "15000000000000000000000". */
-export function expandExponent(s: string): string {
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
-  if (!m) return s;
-  const [, sign, lead, frac = '', expS] = m;
-  const digits = lead + frac;
-  const exp = Number(expS);
-  const point = 1 + exp; // position of the decimal point within digits
-  let out: string;
-  if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
-  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
-  else out = digits.slice(0, point) + '.' + digits.slice(point);
-  out = out.replace(/^0+(?=\d)/, '');
-  if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
-  return sign + out;
+  return numberToString(n);
 }
 
 const NUMBER_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -168,7 +149,7 @@ export function toStr(v: unknown, name?: string): string {
     case 'string':
       return v as string;
     case 'number':
-      return formatNumber(v as number);
+      return numberToString(v as number);
     case 'bool':
       return v ? 'true' : 'false';
     case 'null':
@@ -239,24 +220,15 @@ export function asObject(v: unknown, name?: string): Obj {
 // Type unification, as cty does when a tuple/object becomes a list/set/map
 
 /**
- * Unifies element types for a collection: mixed strings/numbers/bools become strings (cty's
- * unification); a mix of primitive and structural values is an error. Unknown and null pass.
+ * Converts the elements of a collection to their common type, as cty unifies them when a
+ * tuple or object becomes a list, set or map: strings win over numbers and bools, tuples of
+ * different lengths become lists, objects of different attributes maps (all recursively).
+ * Throws when there is no common type.
  */
 export function unifyElements(values: unknown[], what: string): unknown[] {
-  const kinds = new Set<Kind>();
-  for (const v of values) {
-    const k = kindOf(v);
-    if (k !== 'null' && k !== 'unknown') kinds.add(k);
-  }
-  if (kinds.size <= 1) return values;
-  const primitive = [...kinds].every((k) => k === 'string' || k === 'number' || k === 'bool');
-  if (primitive && kinds.has('string')) {
-    return values.map((v) => (v === null || isUnknown(v) ? v : toStr(v)));
-  }
-  if (!primitive && [...kinds].every((k) => k === 'list' || k === 'object')) {
-    throw new FunctionError(`${what}: all elements must have the same type (lists and objects are mixed)`);
-  }
-  throw new FunctionError(`${what}: all elements must have the same type, got ${[...kinds].join(' and ')}`);
+  const out = unifyValues(values);
+  if (!out) throw new FunctionError(`${what}: all elements must have the same type`);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,7 +278,7 @@ export function valueKey(v: unknown): string {
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (isObject(v)) return sortedKeys(v).map((k) => [k, canonical(v[k])]);
-  if (typeof v === 'number') return { n: formatNumber(v) };
+  if (typeof v === 'number') return { n: formatNumber(v === 0 ? 0 : v) }; // -0 equals 0
   return v;
 }
 

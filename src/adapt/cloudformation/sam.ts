@@ -13,7 +13,10 @@
  *   `AuthType: NONE`), `<Id>EventInvokeConfig`, one `AWS::Lambda::Permission` per event
  *   source SAM grants invocation to, and one `AWS::Lambda::EventSourceMapping` `<Id><Event>` per
  *   polling event (SQS, Kinesis, DynamoDB, MSK, MQ, SelfManagedKafka, DocumentDB), whose
- *   execution policy SAM adds to the generated role.
+ *   execution policy SAM adds to the generated role (inline ones: sam/polling.ts); with
+ *   `AutoPublishAlias`, the version and alias, which event sources target (sam/versions.ts); with
+ *   `DeploymentPreference`, the CodeDeploy resources (sam/deployment.ts). `PropagateTags` is read
+ *   as SAM reads it (sam/tags.ts).
  * - `AWS::Serverless::LayerVersion` → `AWS::Lambda::LayerVersion` (under the logical id written:
  *   SAM appends a hash, and rewrites references to it).
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine` (logical id kept) and,
@@ -21,7 +24,8 @@
  * - `AWS::Serverless::SimpleTable` → `AWS::DynamoDB::Table`; `AWS::Serverless::Api` →
  *   `AWS::ApiGateway::Stage`; `AWS::Serverless::HttpApi` → `AWS::ApiGatewayV2::Stage` (both
  *   under the API's logical id, so `${MyApi}` in a WAF association finds the stage); implicit
- *   APIs (`ServerlessRestApi`, `ServerlessHttpApi`) from `Api` / `HttpApi` events.
+ *   APIs (`ServerlessRestApi`, `ServerlessHttpApi`) from `Api` / `HttpApi` events, with the tags
+ *   of functions that propagate theirs.
  *
  * Generated objects are named after what the user wrote: identity
  * `AWS::Serverless::Function/MyFn` (the role `AWS::Serverless::Function/MyFn/Role`), resource
@@ -33,6 +37,7 @@ import { entry, type CfnEntry, type CfnNode, type CfnTemplate } from '../../pars
 import type { CfnResource } from './context.js';
 import { intrinsicOf, type Evaluator } from './intrinsics.js';
 import { Props } from './props.js';
+import { globalSection, Merger, type SamRelation } from './sam/globals.js';
 import { deploymentGroup, enabledPreference, sharedDeploymentResources, type Preference } from './sam/deployment.js';
 import { deployTime, ent, getAtt, lit, literal, map, plain, ref, scalar, seq, type Built, type MapNode } from './sam/nodes.js';
 import { pollingPolicies, type InlinePolicy } from './sam/polling.js';
@@ -41,11 +46,7 @@ import { publishedAlias, versionAndAlias, type PublishedAlias } from './sam/vers
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
-/** A field's range and the other places that set its value (a `Globals` entry merged in). */
-export interface SamRelation {
-  range: Range;
-  related: (FileRange & { message: string })[];
-}
+export type { SamRelation } from './sam/globals.js';
 
 /** The transforms a template names at its top level (`Transform: X` or a list). */
 export function templateTransforms(template: CfnTemplate): { name: string; range: Range }[] {
@@ -57,51 +58,6 @@ export function templateTransforms(template: CfnTemplate): { name: string; range
 
 export function isSamTemplate(template: CfnTemplate): boolean {
   return templateTransforms(template).some((t) => t.name === SAM_TRANSFORM);
-}
-
-// ---------------------------------------------------------------- Globals
-
-type Shape = 'map' | 'list' | 'scalar';
-/** Intrinsics count as scalars: they resolve to one value at deploy time. */
-const shape = (n: CfnNode): Shape => (n.kind === 'seq' ? 'list' : n.kind === 'map' && !intrinsicOf(n) ? 'map' : 'scalar');
-
-class Merger {
-  readonly relations: SamRelation[] = [];
-  constructor(private readonly file: string) {}
-
-  private relate(local: Range, global: Range, key: string): void {
-    this.relations.push({ range: local, related: [{ file: this.file, start: global.start, end: global.end, message: `merged with Globals ${key}` }] });
-  }
-
-  /** SAM's merge of a global value into the resource's. */
-  node(g: CfnNode, l: CfnNode, key: string): CfnNode {
-    const sg = shape(g);
-    if (sg !== shape(l) || sg === 'scalar') return l;
-    if (g.kind === 'seq' && l.kind === 'seq') return { kind: 'seq', items: [...g.items, ...l.items], range: l.range };
-    return this.maps(g as MapNode, l as MapNode, key);
-  }
-
-  maps(g: MapNode, l: MapNode, key: string): MapNode {
-    const entries = [...g.entries];
-    for (const le of l.entries) {
-      const i = entries.findIndex((e) => e.key === le.key);
-      if (i < 0) {
-        entries.push(le);
-        continue;
-      }
-      const ge = entries[i];
-      const v = this.node(ge.value, le.value, `${key}.${le.key}`);
-      entries[i] = v === le.value ? le : { ...le, value: v };
-      if (v !== le.value) this.relate(le.range, ge.range, `${key}.${le.key}`);
-    }
-    return map(entries, l.range);
-  }
-}
-
-/** `Globals.<Section>` as a mapping, or undefined. */
-function globalSection(template: CfnTemplate, section: string): MapNode | undefined {
-  const g = entry(entry(template.root, 'Globals')?.value, section)?.value;
-  return g?.kind === 'map' ? g : undefined;
 }
 
 // ---------------------------------------------------------------- expansion

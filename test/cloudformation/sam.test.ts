@@ -951,4 +951,33 @@ Resources:
     expect(docs.fields['document.Statement.3'].start.line).toBe(29);
     expect(docs.fields['document.Statement.0'].start.line).toBe(31); // the BASIC_AUTH secret
   });
+
+  it('a permission or mapping naming an alias folds into the alias\'s function, in a plain template too; aliases naming each other do not loop', () => {
+    const r = template(
+      'plain-alias',
+      `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.12, Handler: a.b, Role: "arn:aws:iam::111122223333:role/r", Code: { ZipFile: x } }
+  Live:
+    Type: AWS::Lambda::Alias
+    Properties: { FunctionName: !Ref Fn, FunctionVersion: "1", Name: live }
+  Public:
+    Type: AWS::Lambda::Permission
+    Properties: { Action: lambda:InvokeFunction, FunctionName: !Ref Live, Principal: "*" }
+  A:
+    Type: AWS::Lambda::Alias
+    Properties: { FunctionName: !Ref B, FunctionVersion: "1", Name: a }
+  B:
+    Type: AWS::Lambda::Alias
+    Properties: { FunctionName: !Ref A, FunctionVersion: "1", Name: b }
+  Loop:
+    Type: AWS::Lambda::Permission
+    Properties: { Action: lambda:InvokeFunction, FunctionName: !Ref A, Principal: "*" }
+`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    const [fn] = pick(r, 'lambda', 'functions');
+    expect(fn.permissions).toEqual([expect.objectContaining({ principal: '*', action: 'lambda:InvokeFunction' })]);
+  });
 });

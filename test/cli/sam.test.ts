@@ -3,6 +3,9 @@
  * and point at the SAM template's lines — the property under the resource, the Globals entry a
  * value came from, or the event that creates an implicit API.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { palisade } from '../helpers/cli.js';
 
@@ -51,4 +54,56 @@ describe('palisade scan on a SAM application', () => {
     expect(env.related).toEqual([expect.objectContaining({ startLine: 11, message: 'merged with Globals Function.Environment.Variables' })]);
   });
 
+  it('follows AutoPublishAlias, DeploymentPreference, tags propagated to implicit APIs and the policies of polling events', () => {
+    const file = 'fixtures/cloudformation/sam-deploy/template.yaml';
+    // cost allocation tags make the tags of what SAM generates visible
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-sam-cli-'));
+    const config = path.join(tmp, 'palisade.yaml');
+    fs.writeFileSync(config, 'policy:\n  required_tags: [team]\n');
+    type Report = { findings: JsonFinding[]; errors: { level: string; file: string; line: number; message: string }[] };
+    const run = (target: string, cwd?: string) => JSON.parse(palisade(['scan', target, '--config', config, '--format', 'json'], { cwd }).stdout) as Report;
+    const rows = (r: Report) => r.findings.map((f) => [f.ruleId, f.startLine, f.resource]).sort((a, b) => Number(a[1]) - Number(b[1]) || String(a[0]).localeCompare(String(b[0])) || String(a[2]).localeCompare(String(b[2])));
+    try {
+      const report = run(file);
+      expect(report.errors).toEqual([]);
+      expect(rows(report)).toEqual([
+        // the CodeDeploy service role SAM generates for the Globals DeploymentPreference carries no tags
+        ['AWS-COST-001', 16, 'AWS::IAM::Role/CodeDeployServiceRole'],
+        // the URL and its public permission target the alias live: they still reach the function
+        ['AWS-LAMBDA-006', 30, 'AWS::Serverless::Function/Checkout'],
+        ['AWS-LAMBDA-007', 30, 'AWS::Serverless::Function/Checkout'],
+        // the implicit REST API carries Checkout's tags (PropagateTags): no AWS-COST-001 on it
+        ['AWS-APIGW-001', 32, 'AWS::Serverless::Api/ServerlessRestApi'],
+        ['AWS-APIGW-002', 32, 'AWS::Serverless::Api/ServerlessRestApi'],
+        ['AWS-APIGW-003', 32, 'AWS::Serverless::Api/ServerlessRestApi'],
+        ['AWS-APIGW-004', 32, 'AWS::Serverless::Api/ServerlessRestApi'],
+        ['AWS-APIGW-007', 32, 'AWS::Serverless::Api/ServerlessRestApi'],
+        // the MQ event: its mapping, and the inline policy SAM adds to the role (the model gives inline policies tags)
+        ['AWS-COST-001', 37, 'AWS::Serverless::Function/Checkout/Events/Orders'],
+        ['AWS-COST-001', 37, 'AWS::Serverless::Function/Checkout/Role/Policies/0'],
+        // the implicit HTTP API carries Audit's tags
+        ['AWS-APIGW-001', 56, 'AWS::Serverless::HttpApi/ServerlessHttpApi'],
+        ['AWS-APIGW-003', 56, 'AWS::Serverless::HttpApi/ServerlessHttpApi'],
+        // the DocumentDB event: its mapping and SAM's inline policy
+        ['AWS-COST-001', 58, 'AWS::Serverless::Function/Audit/Events/Changes'],
+        ['AWS-COST-001', 58, 'AWS::Serverless::Function/Audit/Role/Policies/0'],
+        ['AWS-COST-001', 67, 'AWS::Serverless::Function/Untagged'],
+        ['AWS-COST-001', 67, 'AWS::Serverless::Function/Untagged/Role'],
+      ]);
+      for (const f of report.findings) expect(f.file).toBe(file);
+
+      // PropagateTags from a parameter (false): SAM treats any intrinsic as true — a warning on the
+      // line, and the same findings; an alias name SAM rejects — a warning, and no alias
+      const variant = fs.readFileSync(file, 'utf8').replace('      ReservedConcurrentExecutions: 2\n      PropagateTags: true', '      ReservedConcurrentExecutions: 2\n      PropagateTags: !Ref TagEverything').replace('AutoPublishAlias: nightly', 'AutoPublishAlias: nightly-run');
+      fs.writeFileSync(path.join(tmp, 'template.yaml'), variant);
+      const warned = run('template.yaml', tmp);
+      expect(warned.errors.map((e) => [e.level, e.file, e.line, e.message])).toEqual([
+        ['warning', 'template.yaml', 52, 'PropagateTags of Audit is given by Ref: SAM does not evaluate it and treats it as true, so the tags are propagated whatever it resolves to'],
+        ['warning', 'template.yaml', 73, 'AutoPublishAlias of Untagged is "nightly-run": the alias\'s logical id UntaggedAliasnightly-run must be alphanumeric: SAM rejects the template'],
+      ]);
+      expect(rows(warned)).toEqual(rows(report));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });

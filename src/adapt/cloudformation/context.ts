@@ -111,7 +111,7 @@ export class CfnContext {
     const id = this.ev.target(r.props.node(key));
     if (id) {
       const t = this.resources.get(id);
-      return t && types.includes(t.type) ? t : undefined;
+      return t && types.includes(t.type) ? t : [t?.type === 'AWS::Lambda::Alias' ? this.resources.get(this.ev.target(t.props.node('FunctionName')) ?? '') : undefined].find((f) => f && types.includes(f.type)); // an alias stands for its function
     }
     const v = r.props.get(key);
     if (matchProp && typeof v === 'string') {

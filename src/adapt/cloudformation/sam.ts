@@ -13,7 +13,10 @@
  *   `AuthType: NONE`), `<Id>EventInvokeConfig`, one `AWS::Lambda::Permission` per event
  *   source SAM grants invocation to, and one `AWS::Lambda::EventSourceMapping` `<Id><Event>` per
  *   polling event (SQS, Kinesis, DynamoDB, MSK, MQ, SelfManagedKafka, DocumentDB), whose
- *   execution policy SAM adds to the generated role.
+ *   execution policy SAM adds to the generated role (inline ones: sam/polling.ts); with
+ *   `AutoPublishAlias`, the version and alias, which event sources target (sam/versions.ts); with
+ *   `DeploymentPreference`, the CodeDeploy resources (sam/deployment.ts). `PropagateTags` is read
+ *   as SAM reads it (sam/tags.ts).
  * - `AWS::Serverless::LayerVersion` → `AWS::Lambda::LayerVersion` (under the logical id written:
  *   SAM appends a hash, and rewrites references to it).
  * - `AWS::Serverless::StateMachine` → `AWS::StepFunctions::StateMachine` (logical id kept) and,
@@ -21,7 +24,8 @@
  * - `AWS::Serverless::SimpleTable` → `AWS::DynamoDB::Table`; `AWS::Serverless::Api` →
  *   `AWS::ApiGateway::Stage`; `AWS::Serverless::HttpApi` → `AWS::ApiGatewayV2::Stage` (both
  *   under the API's logical id, so `${MyApi}` in a WAF association finds the stage); implicit
- *   APIs (`ServerlessRestApi`, `ServerlessHttpApi`) from `Api` / `HttpApi` events.
+ *   APIs (`ServerlessRestApi`, `ServerlessHttpApi`) from `Api` / `HttpApi` events, with the tags
+ *   of functions that propagate theirs.
  *
  * Generated objects are named after what the user wrote: identity
  * `AWS::Serverless::Function/MyFn` (the role `AWS::Serverless::Function/MyFn/Role`), resource
@@ -33,16 +37,16 @@ import { entry, type CfnEntry, type CfnNode, type CfnTemplate } from '../../pars
 import type { CfnResource } from './context.js';
 import { intrinsicOf, type Evaluator } from './intrinsics.js';
 import { Props } from './props.js';
+import { globalSection, Merger, type SamRelation } from './sam/globals.js';
+import { deploymentGroup, enabledPreference, sharedDeploymentResources, type Preference } from './sam/deployment.js';
+import { deployTime, ent, getAtt, lit, literal, map, plain, ref, scalar, seq, type Built, type MapNode } from './sam/nodes.js';
+import { pollingPolicies, type InlinePolicy } from './sam/polling.js';
+import { propagatesTags, truthy } from './sam/tags.js';
+import { publishedAlias, versionAndAlias, type PublishedAlias } from './sam/versions.js';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
-type MapNode = Extract<CfnNode, { kind: 'map' }>;
-
-/** A field's range and the other places that set its value (a `Globals` entry merged in). */
-export interface SamRelation {
-  range: Range;
-  related: (FileRange & { message: string })[];
-}
+export type { SamRelation } from './sam/globals.js';
 
 /** The transforms a template names at its top level (`Transform: X` or a list). */
 export function templateTransforms(template: CfnTemplate): { name: string; range: Range }[] {
@@ -56,83 +60,8 @@ export function isSamTemplate(template: CfnTemplate): boolean {
   return templateTransforms(template).some((t) => t.name === SAM_TRANSFORM);
 }
 
-// ---------------------------------------------------------------- nodes
-
-const scalar = (value: string | number | boolean, range: Range): CfnNode => ({ kind: 'scalar', value, range });
-const ent = (key: string, value: CfnNode, range: Range): CfnEntry => ({ key, keyRange: range, range, value });
-const map = (entries: CfnEntry[], range: Range): MapNode => ({ kind: 'map', entries, range });
-
-/** Plain data as nodes, every node ranged to `range` (what SAM writes for the user). */
-function lit(v: unknown, range: Range): CfnNode {
-  if (Array.isArray(v)) return { kind: 'seq', items: v.map((x) => lit(x, range)), range };
-  if (typeof v === 'object' && v !== null) return map(Object.entries(v).map(([k, x]) => ent(k, lit(x, range), range)), range);
-  return scalar(v as string | number | boolean, range);
-}
-
-/** `Fn::GetAtt [id, attr]` / `Ref id`: a reference to a resource SAM generates. */
-const getAtt = (id: string, attr: string, range: Range): CfnNode => map([ent('Fn::GetAtt', lit([id, attr], range), range)], range);
-const ref = (id: string, range: Range): CfnNode => map([ent('Ref', scalar(id, range), range)], range);
-/** A value only known at deploy time (an ARN built from the stack's partition, region and account). */
-const deployTime = (range: Range): CfnNode => map([ent('Fn::Sub', scalar('arn:${AWS::Partition}:${AWS::Region}:${AWS::AccountId}', range), range)], range);
-
-function literal(n: CfnNode | undefined): string | undefined {
-  return n?.kind === 'scalar' && (typeof n.value === 'string' || typeof n.value === 'number') ? String(n.value) : undefined;
-}
-
-// ---------------------------------------------------------------- Globals
-
-type Shape = 'map' | 'list' | 'scalar';
-/** Intrinsics count as scalars: they resolve to one value at deploy time. */
-const shape = (n: CfnNode): Shape => (n.kind === 'seq' ? 'list' : n.kind === 'map' && !intrinsicOf(n) ? 'map' : 'scalar');
-
-class Merger {
-  readonly relations: SamRelation[] = [];
-  constructor(private readonly file: string) {}
-
-  private relate(local: Range, global: Range, key: string): void {
-    this.relations.push({ range: local, related: [{ file: this.file, start: global.start, end: global.end, message: `merged with Globals ${key}` }] });
-  }
-
-  /** SAM's merge of a global value into the resource's. */
-  node(g: CfnNode, l: CfnNode, key: string): CfnNode {
-    const sg = shape(g);
-    if (sg !== shape(l) || sg === 'scalar') return l;
-    if (g.kind === 'seq' && l.kind === 'seq') return { kind: 'seq', items: [...g.items, ...l.items], range: l.range };
-    return this.maps(g as MapNode, l as MapNode, key);
-  }
-
-  maps(g: MapNode, l: MapNode, key: string): MapNode {
-    const entries = [...g.entries];
-    for (const le of l.entries) {
-      const i = entries.findIndex((e) => e.key === le.key);
-      if (i < 0) {
-        entries.push(le);
-        continue;
-      }
-      const ge = entries[i];
-      const v = this.node(ge.value, le.value, `${key}.${le.key}`);
-      entries[i] = v === le.value ? le : { ...le, value: v };
-      if (v !== le.value) this.relate(le.range, ge.range, `${key}.${le.key}`);
-    }
-    return map(entries, l.range);
-  }
-}
-
-/** `Globals.<Section>` as a mapping, or undefined. */
-function globalSection(template: CfnTemplate, section: string): MapNode | undefined {
-  const g = entry(entry(template.root, 'Globals')?.value, section)?.value;
-  return g?.kind === 'map' ? g : undefined;
-}
-
 // ---------------------------------------------------------------- expansion
 
-interface Built {
-  logicalId: string;
-  type: string;
-  props: MapNode;
-  suffix?: string;
-  location?: FileRange;
-}
 
 /** Event types that grant invocation through a resource policy, and to whom. */
 const EVENT_PRINCIPALS: Record<string, string> = {
@@ -168,11 +97,12 @@ const POLL_SOURCES: Record<string, string | undefined> = {
 const POLL_KEYS = [
   'BatchSize', 'StartingPosition', 'Enabled', 'MaximumRetryAttempts', 'BisectBatchOnFunctionError', 'MaximumRecordAgeInSeconds',
   'FilterCriteria', 'Topics', 'Queues', 'ParallelizationFactor', 'FunctionResponseTypes', 'MaximumBatchingWindowInSeconds',
+  'StartingPositionTimestamp', 'SourceAccessConfigurations', 'TumblingWindowInSeconds', 'ScalingConfig',
 ];
 
 /**
- * The AWS managed policy SAM adds to the role it generates for a polling source (the others get
- * inline statements, not expanded: see docs/cloudformation.md).
+ * The AWS managed policy SAM adds to the role it generates for a polling source (MQ, self-managed
+ * Kafka and DocumentDB get inline statements instead, MSK both: sam/polling.ts).
  */
 const POLL_POLICIES: Record<string, string> = {
   SQS: 'AWSLambdaSQSQueueExecutionRole',
@@ -215,17 +145,23 @@ function createdByTags(key: string, tags: CfnEntry | undefined, at: Range): CfnE
 
 /**
  * `Tags` of what SAM generates with `PropagateTags` (a Function's or StateMachine's, Globals
- * merged): when it is true and `Tags` is set, SAM overwrites the `Tags` of every generated
- * resource that has them (`Resource.assign_tags`): the function or state machine and the role it
- * generates get the user's tags alone, without SAM's own `<key>: SAM` tag. Generated resources
- * without `Tags` (event source mappings, URLs, permissions, event invoke configs) stay untagged.
- * A `PropagateTags` other than a literal `true` is treated as false.
+ * merged; how SAM reads it: sam/tags.ts): when it holds and `Tags` is set, SAM overwrites the
+ * `Tags` of every generated resource that has them (`Resource.assign_tags`): the function or state
+ * machine and the role it generates get the user's tags alone, without SAM's own `<key>: SAM`
+ * tag. Generated resources without `Tags` (event source mappings, URLs, permissions, event invoke
+ * configs, versions, aliases) stay untagged.
  */
-function generatedTags(key: string, props: MapNode, at: Range): CfnEntry {
+function generatedTags(key: string, props: MapNode, at: Range, propagate: boolean): CfnEntry {
   const tags = entry(props, 'Tags');
-  const propagate = entry(props, 'PropagateTags')?.value;
-  if (propagate?.kind === 'scalar' && propagate.value === true && tags?.value.kind === 'map' && !intrinsicOf(tags.value) && tags.value.entries.length) return ent('Tags', tags.value, tags.range);
+  if (propagate && tags?.value.kind === 'map' && !intrinsicOf(tags.value) && tags.value.entries.length) return ent('Tags', tags.value, tags.range);
   return createdByTags(key, tags, at);
+}
+
+/** A function's events in the order SAM processes them (`SamFunction.order_events`: by `Path`, else by name). */
+function orderedEvents(events: CfnNode | undefined): CfnEntry[] {
+  if (events?.kind !== 'map' || intrinsicOf(events)) return [];
+  const key = (e: CfnEntry) => literal(entry(entry(e.value, 'Properties')?.value, 'Path')?.value) ?? e.key;
+  return [...events.entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Properties copied unchanged from `AWS::Serverless::Function` to `AWS::Lambda::Function`. */
@@ -236,10 +172,18 @@ const FUNCTION_KEYS = [
   'RecursiveLoop',
 ];
 
+/** An implicit API: where it comes from (the first event that creates it) and the function tags propagated to it. */
+interface ImplicitApi {
+  location: FileRange;
+  tags: CfnEntry[];
+}
+
 export class SamExpander {
   private readonly merger: Merger;
-  private implicitRest?: { location: FileRange };
-  private implicitHttp?: { location: FileRange };
+  private implicitRest?: ImplicitApi;
+  private implicitHttp?: ImplicitApi;
+  /** Enabled deployment preferences, in template order: they share one CodeDeploy application and role. */
+  private readonly preferences: Preference[] = [];
 
   constructor(
     private readonly template: CfnTemplate,
@@ -254,13 +198,21 @@ export class SamExpander {
     return this.merger.relations;
   }
 
+  /** A warning on a line of the template. */
+  private readonly warn = (message: string, at: Range): void => {
+    this.diagnostics.push({ level: 'warning', code: 'cloudformation-template', message, file: this.template.file, line: at.start.line, column: at.start.column });
+  };
+
+  /** A warning for what the SAM translator rejects. */
+  private readonly reject = (message: string, at: Range): void => this.warn(`${message}: SAM rejects the template`, at);
+
   /**
    * Globals keys SAM does not accept, and sections of the wrong shape it rejects (`Globals`,
    * `Events` or an event not a mapping, event `Properties` not a mapping, `Policies` neither a
    * name, a list nor a document): a warning each, on its line; what cannot be read is not expanded.
    */
   checkGlobals(): void {
-    const warn = (message: string, at: Range) => this.diagnostics.push({ level: 'warning', code: 'cloudformation-template', message: `${message}: SAM rejects the template`, file: this.template.file, line: at.start.line, column: at.start.column });
+    const warn = this.reject;
     const globals = entry(this.template.root, 'Globals');
     if (globals && globals.value.kind !== 'map') warn('Globals must be a mapping', globals.keyRange);
     const fn = globalSection(this.template, 'Function');
@@ -304,6 +256,21 @@ export class SamExpander {
         add(`${e.key}Role`, 'AWS::IAM::Role');
         add(`${e.key}Url`, 'AWS::Lambda::Url');
         add(`${e.key}EventInvokeConfig`, 'AWS::Lambda::EventInvokeConfig');
+        // AutoPublishAlias and DeploymentPreference may come from Globals: read them merged (silently: expand warns)
+        const g = globalSection(this.template, 'Function');
+        const local = props?.kind === 'map' ? props : map([], e.range);
+        const merged = g ? new Merger(this.template.file).maps(g, local, 'Function') : local;
+        const silent = () => undefined;
+        const alias = publishedAlias(e.key, merged, this.ev, silent);
+        if (alias) {
+          add(alias.aliasId, 'AWS::Lambda::Alias');
+          add(alias.versionId, 'AWS::Lambda::Version');
+        }
+        if (enabledPreference(e.key, merged, this.ev, alias !== undefined, silent)) {
+          add(`${e.key}DeploymentGroup`, 'AWS::CodeDeploy::DeploymentGroup');
+          add('ServerlessDeploymentApplication', 'AWS::CodeDeploy::Application');
+          add('CodeDeployServiceRole', 'AWS::IAM::Role');
+        }
         const events = entry(props, 'Events')?.value;
         if (events?.kind === 'map') {
           for (const ev of events.entries) {
@@ -360,13 +327,38 @@ export class SamExpander {
     // implicit APIs: what `Api` / `HttpApi` events without an API of their own create
     if (this.implicitRest && !out.has('ServerlessRestApi')) {
       const base = this.implicit('ServerlessRestApi', 'AWS::Serverless::Api', this.implicitRest.location);
-      for (const b of this.restApi(base, map([ent('StageName', scalar('Prod', base.location), base.location)], base.location), base.logicalId)) out.set(b.logicalId, this.resource(base, b));
+      const props = this.implicitProps(this.implicitRest, [ent('StageName', scalar('Prod', base.location), base.location)]);
+      for (const b of this.restApi(base, props, base.logicalId)) out.set(b.logicalId, this.resource(base, b));
     }
     if (this.implicitHttp && !out.has('ServerlessHttpApi')) {
       const base = this.implicit('ServerlessHttpApi', 'AWS::Serverless::HttpApi', this.implicitHttp.location);
-      for (const b of this.httpApi(base, map([], base.location), base.logicalId)) out.set(b.logicalId, this.resource(base, b));
+      for (const b of this.httpApi(base, this.implicitProps(this.implicitHttp, []), base.logicalId)) out.set(b.logicalId, this.resource(base, b));
+    }
+    // CodeDeploy: one application and service role for every function deployed gradually
+    if (this.preferences.length) {
+      const first = this.preferences[0].entry.range;
+      for (const b of sharedDeploymentResources(this.preferences, first)) {
+        if (out.has(b.logicalId)) continue;
+        const base = this.implicit(b.logicalId, b.type, { file: this.template.file, ...first });
+        out.set(b.logicalId, this.resource(base, b));
+      }
     }
     return out;
+  }
+
+  /**
+   * Properties of an implicit API: SAM's own (`StageName: Prod` for REST), and the tags of the
+   * functions whose events create it with `PropagateTags` (ImplicitApiPlugin
+   * `_add_tags_to_implicit_api_if_necessary`: later functions' keys win), which the API then
+   * propagates to what it generates.
+   */
+  private implicitProps(api: ImplicitApi, own: CfnEntry[]): MapNode {
+    const at = api.location;
+    if (!api.tags.length) return map(own, at);
+    const byKey = new Map<string, CfnEntry>();
+    for (const t of api.tags) byKey.set(t.key, t);
+    const where = api.tags[0].range;
+    return map([...own, ent('Tags', map([...byKey.values()], where), where), ent('PropagateTags', scalar(true, at), at)], at);
   }
 
   private implicit(logicalId: string, type: string, location: FileRange): CfnResource {
@@ -396,8 +388,9 @@ export class SamExpander {
       type: b.type,
       entry: { ...base.entry, value },
       props: Props.of(this.ev, b.props, file),
-      // DeletionPolicy, Condition, … of the Serverless resource carry over to what it generates
-      attribute: (name) => (name === 'Type' || name === 'Properties' ? entry(value, name) : base.attribute(name)),
+      // DeletionPolicy, Condition, … of the Serverless resource carry over to what it generates;
+      // SAM's own attributes (a version's DeletionPolicy: Retain) apply where the user gives none
+      attribute: (name) => (name === 'Type' || name === 'Properties' ? entry(value, name) : (base.attribute(name) ?? b.attributes?.find((a) => a.key === name))),
       location: b.location ?? base.location,
       identity: `${base.type}/${base.logicalId}${b.suffix ? `/${b.suffix}` : ''}`,
       resourceType: base.type,
@@ -408,9 +401,16 @@ export class SamExpander {
 
   // -------------------------------------------------------------- Function
 
+  /**
+   * `AWS::Serverless::Function` → the function and what SAM generates with it. With
+   * `AutoPublishAlias`, event sources, the URL and its public permission target the alias
+   * (`_generate_event_resources`: "connect all event sources to the alias and *not* the
+   * function"), and the event invoke config qualifies it by the alias name.
+   */
   private fn(r: CfnResource): Built[] {
     const id = r.logicalId;
     const at = r.entry.range;
+    const file = this.template.file;
     const props = this.merged(r, 'Function');
     const get = (k: string) => entry(props, k);
     const out: Built[] = [];
@@ -430,7 +430,8 @@ export class SamExpander {
       const target = entry(dlq.value, 'TargetArn');
       fnEntries.push(ent('DeadLetterConfig', dlq.value.kind === 'map' && !intrinsicOf(dlq.value) ? map(target ? [target] : [], dlq.range) : dlq.value, dlq.range));
     }
-    const tags = generatedTags('lambda:createdBy', props, at);
+    const propagate = propagatesTags(id, props, this.warn, this.reject);
+    const tags = generatedTags('lambda:createdBy', props, at, propagate);
     fnEntries.push(tags);
 
     const role = get('Role');
@@ -440,28 +441,48 @@ export class SamExpander {
       out.push(this.role(r, props, tags));
     }
 
+    // AutoPublishAlias: the version, the alias (with its CodeDeploy update policy) and what targets it
+    const alias = publishedAlias(id, props, this.ev, this.reject);
+    const pref = enabledPreference(id, props, this.ev, alias !== undefined, this.reject);
+    if (alias) {
+      let updatePolicy: CfnEntry | undefined;
+      if (pref) {
+        const d = deploymentGroup(id, pref, this.ev, file);
+        this.preferences.push(pref);
+        out.push(d.group);
+        updatePolicy = d.updatePolicy;
+      }
+      out.push(...versionAndAlias(id, props, alias, file, updatePolicy));
+    }
+    /** What event sources, the URL and permissions name: the alias, else the function. */
+    const target = (range: Range): CfnNode => ref(alias?.aliasId ?? id, range);
+
     const url = get('FunctionUrlConfig');
     if (url?.value.kind === 'map' && !intrinsicOf(url.value)) {
-      const loc = { file: this.template.file, ...url.range };
-      const urlEntries = [ent('TargetFunctionArn', ref(id, url.range), url.range), ...url.value.entries.filter((e) => ['AuthType', 'Cors', 'InvokeMode'].includes(e.key))];
+      const loc = { file, ...url.range };
+      const urlEntries = [ent('TargetFunctionArn', target(url.range), url.range), ...url.value.entries.filter((e) => ['AuthType', 'Cors', 'InvokeMode'].includes(e.key))];
       out.push({ logicalId: `${id}Url`, type: 'AWS::Lambda::Url', props: map(urlEntries, url.range), suffix: 'FunctionUrlConfig', location: loc });
       const auth = entry(url.value, 'AuthType');
       if (auth && literal(auth.value) === 'NONE') {
         const a = auth.range;
-        const perm = map([ent('Action', scalar('lambda:InvokeFunctionUrl', a), a), ent('FunctionName', ref(id, a), a), ent('Principal', scalar('*', a), a), ent('FunctionUrlAuthType', scalar('NONE', a), a)], a);
-        out.push({ logicalId: `${id}UrlPublicPermissions`, type: 'AWS::Lambda::Permission', props: perm, suffix: 'FunctionUrlConfig/Permission', location: { file: this.template.file, ...a } });
+        const perm = map([ent('Action', scalar('lambda:InvokeFunctionUrl', a), a), ent('FunctionName', target(a), a), ent('Principal', scalar('*', a), a), ent('FunctionUrlAuthType', scalar('NONE', a), a)], a);
+        out.push({ logicalId: `${id}UrlPublicPermissions`, type: 'AWS::Lambda::Permission', props: perm, suffix: 'FunctionUrlConfig/Permission', location: { file, ...a } });
       }
     }
 
     const eic = get('EventInvokeConfig');
-    if (eic?.value.kind === 'map' && !intrinsicOf(eic.value)) out.push(this.eventInvokeConfig(id, eic));
+    if (eic?.value.kind === 'map' && !intrinsicOf(eic.value)) out.push(this.eventInvokeConfig(id, eic, alias));
 
     const events = get('Events');
+    // the implicit API plugin reads PropagateTags as written, the resource's or else the Globals' (`or`)
+    const tagsImplicit = truthy(entry(this.localProps(r), 'PropagateTags')?.value) || truthy(entry(globalSection(this.template, 'Function'), 'PropagateTags')?.value);
+    const fnTags = get('Tags');
+    const implicitTags = tagsImplicit && fnTags?.value.kind === 'map' && !intrinsicOf(fnTags.value) ? fnTags.value.entries : [];
     if (events?.value.kind === 'map') {
       for (const ev of events.value.entries) {
         const type = literal(entry(ev.value, 'Type')?.value);
         if (type && type in POLL_SOURCES) {
-          out.push(this.eventSourceMapping(id, ev, type));
+          out.push(this.eventSourceMapping(id, ev, type, target(ev.range)));
           continue;
         }
         const principal = type && EVENT_PRINCIPALS[type];
@@ -473,10 +494,16 @@ export class SamExpander {
         else if (type === 'SNS') source.push(ent('SourceArn', entry(ep, 'Topic')?.value ?? deployTime(a), a));
         else if (type === 'Schedule' || type === 'CloudWatchEvent' || type === 'EventBridgeRule') source.push(ent('SourceArn', getAtt(`${id}${ev.key}`, 'Arn', a), a));
         else source.push(ent('SourceArn', deployTime(a), a));
-        const perm = map([ent('Action', scalar('lambda:InvokeFunction', a), a), ent('FunctionName', ref(id, a), a), ent('Principal', scalar(principal, a), a), ...source], a);
-        out.push({ logicalId: `${id}${ev.key}Permission`, type: 'AWS::Lambda::Permission', props: perm, suffix: `Events/${ev.key}`, location: { file: this.template.file, ...a } });
-        if (type === 'Api' && !entry(ep, 'RestApiId')) this.implicitRest ??= { location: { file: this.template.file, ...a } };
-        if (type === 'HttpApi' && !entry(ep, 'ApiId')) this.implicitHttp ??= { location: { file: this.template.file, ...a } };
+        const perm = map([ent('Action', scalar('lambda:InvokeFunction', a), a), ent('FunctionName', target(a), a), ent('Principal', scalar(principal, a), a), ...source], a);
+        out.push({ logicalId: `${id}${ev.key}Permission`, type: 'AWS::Lambda::Permission', props: perm, suffix: `Events/${ev.key}`, location: { file, ...a } });
+        if (type === 'Api' && !entry(ep, 'RestApiId')) {
+          this.implicitRest ??= { location: { file, ...a }, tags: [] };
+          this.implicitRest.tags.push(...implicitTags);
+        }
+        if (type === 'HttpApi' && !entry(ep, 'ApiId')) {
+          this.implicitHttp ??= { location: { file, ...a }, tags: [] };
+          this.implicitHttp.tags.push(...implicitTags);
+        }
       }
     }
     // the function itself first: folds (URL, permissions) find it
@@ -494,23 +521,27 @@ export class SamExpander {
     if (tracing && literal(tracing.value) === 'Active') arns.push(scalar('arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess', tracing.range));
     const vpc = get('VpcConfig');
     if (vpc) arns.push(scalar(managedArn('AWSLambdaVPCAccessExecutionRole'), vpc.range));
-    // the execution policy of each polling source, ranged to the first event that adds it
+    // the execution policy of each polling source, ranged to the first event that adds it, in
+    // the order SAM links the events; the inline policies of those that read secrets or a VPC
     const after: CfnNode[] = [];
-    const events = get('Events');
-    for (const ev of events?.value.kind === 'map' ? events.value.entries : []) {
-      const name = POLL_POLICIES[literal(entry(ev.value, 'Type')?.value) ?? ''];
+    const inline: InlinePolicy[] = [];
+    for (const ev of orderedEvents(get('Events')?.value)) {
+      const type = literal(entry(ev.value, 'Type')?.value) ?? '';
+      const name = POLL_POLICIES[type];
       if (name && !after.some((a) => literal(a) === managedArn(name))) after.push(scalar(managedArn(name), ev.range));
+      if (type in POLL_SOURCES) inline.push(...pollingPolicies(r.logicalId, ev, type, this.reject));
     }
-    return this.executionRole(r, props, trust, arns, after, tags);
+    return this.executionRole(r, props, trust, arns, after, tags, inline);
   }
 
   /**
    * An execution role SAM generates (for a function or a state machine): the trust policy, the
    * managed policies SAM adds before (`before`) and after (`after`) those of `Policies`, each
    * `Policies` item (a managed policy name or ARN, an inline document, a policy template),
-   * `PermissionsBoundary`, `RolePath`, and the resource's tags.
+   * `PermissionsBoundary`, `RolePath`, the resource's tags, and the inline policies its events add
+   * (`extra`: each once — SAM skips a policy whose document the role already has).
    */
-  private executionRole(r: CfnResource, props: MapNode, trust: CfnEntry, before: CfnNode[], after: CfnNode[], tags: CfnEntry): Built {
+  private executionRole(r: CfnResource, props: MapNode, trust: CfnEntry, before: CfnNode[], after: CfnNode[], tags: CfnEntry, extra: InlinePolicy[] = []): Built {
     const at = r.entry.range;
     const get = (k: string) => entry(props, k);
     const entries: CfnEntry[] = [trust];
@@ -537,7 +568,15 @@ export class SamExpander {
     // SAM's own policies after the user's, each once
     for (const p of after) if (!arns.some((x) => literal(x) !== undefined && literal(x) === literal(p))) arns.push(p);
     entries.push(ent('ManagedPolicyArns', { kind: 'seq', items: arns, range: at }, at));
-    if (inline.length) entries.push(ent('Policies', { kind: 'seq', items: inline, range: policies!.range }, policies!.range));
+    const documents = new Set(inline.map((p) => JSON.stringify(plain(entry(p, 'PolicyDocument')?.value ?? p))));
+    for (const p of extra) {
+      const doc = JSON.stringify(plain(entry(p, 'PolicyDocument')!.value));
+      if (documents.has(doc)) continue;
+      documents.add(doc);
+      inline.push(p);
+    }
+    const where = policies?.range ?? at;
+    if (inline.length) entries.push(ent('Policies', seq(inline, where), where));
     const boundary = get('PermissionsBoundary');
     if (boundary) entries.push(boundary);
     const path = get('RolePath');
@@ -546,10 +585,10 @@ export class SamExpander {
     return { logicalId: `${r.logicalId}Role`, type: 'AWS::IAM::Role', props: map(entries, at), suffix: 'Role' };
   }
 
-  private eventInvokeConfig(id: string, eic: CfnEntry): Built {
+  private eventInvokeConfig(id: string, eic: CfnEntry, alias: PublishedAlias | undefined): Built {
     const at = eic.range;
     const v = eic.value as MapNode;
-    const entries: CfnEntry[] = [ent('FunctionName', ref(id, at), at), ent('Qualifier', scalar('$LATEST', at), at)];
+    const entries: CfnEntry[] = [ent('FunctionName', ref(id, at), at), ent('Qualifier', scalar(alias?.name ?? '$LATEST', at), at)];
     for (const k of ['MaximumEventAgeInSeconds', 'MaximumRetryAttempts']) {
       const e = entry(v, k);
       if (e) entries.push(e);
@@ -589,7 +628,7 @@ export class SamExpander {
       const e = get(k);
       if (e) entries.push(ent(cfn, e.value, e.range));
     }
-    const tags = generatedTags('stateMachine:createdBy', props, at);
+    const tags = generatedTags('stateMachine:createdBy', props, at, propagatesTags(id, props, this.warn, this.reject));
     entries.push(tags);
     const out: Built[] = [];
     const role = get('Role');
@@ -604,11 +643,11 @@ export class SamExpander {
     return [{ logicalId: id, type: 'AWS::StepFunctions::StateMachine', props: map(entries, props.range) }, ...out];
   }
 
-  /** The event source mapping of a polling event, ranged to the event. */
-  private eventSourceMapping(id: string, ev: CfnEntry, type: string): Built {
+  /** The event source mapping of a polling event, ranged to the event; `fn`: the function or its alias. */
+  private eventSourceMapping(id: string, ev: CfnEntry, type: string, fn: CfnNode): Built {
     const a = ev.range;
     const ep = entry(ev.value, 'Properties')?.value;
-    const entries: CfnEntry[] = [ent('FunctionName', ref(id, a), a)];
+    const entries: CfnEntry[] = [ent('FunctionName', fn, a)];
     const sourceKey = POLL_SOURCES[type];
     const source = sourceKey ? entry(ep, sourceKey) : undefined;
     if (source) entries.push(ent('EventSourceArn', source.value, source.range));
@@ -670,9 +709,14 @@ export class SamExpander {
     return [{ logicalId: r.logicalId, type: 'AWS::DynamoDB::Table', props: map(entries, props.range) }];
   }
 
+  /**
+   * `AWS::Serverless::Api` → its stage. The stage gets the user's `Tags` with or without
+   * `PropagateTags` (which also tags the REST API, deployment and domain, not modelled).
+   */
   private restApi(r: CfnResource, local: MapNode, id: string): Built[] {
     const g = globalSection(this.template, 'Api');
     const props = g ? this.merger.maps(g, local, 'Api') : local;
+    propagatesTags(id, props, this.warn, this.reject);
     const entries: CfnEntry[] = [];
     for (const k of ['StageName', 'TracingEnabled', 'CacheClusterEnabled', 'CacheClusterSize', 'AccessLogSetting', 'MethodSettings', 'Variables', 'CanarySetting', 'Tags']) {
       const e = entry(props, k);
@@ -681,17 +725,23 @@ export class SamExpander {
     return [{ logicalId: id, type: 'AWS::ApiGateway::Stage', props: map(entries, props.range) }];
   }
 
+  /**
+   * `AWS::Serverless::HttpApi` → its stage, tagged `httpapi:createdBy: SAM` and the user's tags;
+   * with `PropagateTags` and tags, the user's tags alone (`ApiGatewayV2Stage.assign_tags`).
+   */
   private httpApi(r: CfnResource, local: MapNode, id: string): Built[] {
     const at = r.entry.range;
     const g = globalSection(this.template, 'HttpApi');
     const props = g ? this.merger.maps(g, local, 'HttpApi') : local;
+    const propagate = propagatesTags(id, props, this.warn, this.reject);
     const entries: CfnEntry[] = [entry(props, 'StageName') ?? ent('StageName', scalar('$default', at), at)];
     for (const k of ['AccessLogSettings', 'DefaultRouteSettings', 'StageVariables']) {
       const e = entry(props, k);
       if (e) entries.push(e);
     }
     const tags = entry(props, 'Tags');
-    entries.push(ent('Tags', tags?.value.kind === 'map' && !intrinsicOf(tags.value) ? map([ent('httpapi:createdBy', scalar('SAM', at), at), ...tags.value.entries], tags.range) : (tags?.value ?? lit({ 'httpapi:createdBy': 'SAM' }, at)), tags?.range ?? at));
+    if (propagate && tags?.value.kind === 'map' && tags.value.entries.length) entries.push(tags);
+    else entries.push(ent('Tags', tags?.value.kind === 'map' && !intrinsicOf(tags.value) ? map([ent('httpapi:createdBy', scalar('SAM', at), at), ...tags.value.entries], tags.range) : (tags?.value ?? lit({ 'httpapi:createdBy': 'SAM' }, at)), tags?.range ?? at));
     return [{ logicalId: id, type: 'AWS::ApiGatewayV2::Stage', props: map(entries, props.range) }];
   }
 }

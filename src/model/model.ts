@@ -38,6 +38,33 @@ export function decodedJson(v: unknown): unknown {
   return isUnknown(v) ? (v as { [DECODED]?: unknown })[DECODED] : undefined;
 }
 
+const ORIGIN = Symbol('unknown attribute of');
+
+/** What an unknown value is known to be: an attribute of one resource instance (see unknownAttribute). */
+export interface UnknownOrigin {
+  /** The resource instance, as the evaluator identifies it (its attribute view). */
+  readonly instance: object;
+  readonly attribute: string;
+}
+
+/**
+ * An unknown value known to be an attribute of one resource instance: `aws_vpc.main.id`, known
+ * only after apply, read directly or through a local, a variable, a module output or `try()`.
+ * Like unknownJson it is UNKNOWN in every respect; `unknownOrigin` alone reads where it came
+ * from, so adapters can tell which resource a `vpc_id = local.vpc_id` designates without the
+ * reference being written literally.
+ */
+export function unknownAttribute(instance: object, attribute: string): unknown {
+  const marker = { [UNKNOWN_KEY]: true as const };
+  Object.defineProperty(marker, ORIGIN, { value: { instance, attribute } satisfies UnknownOrigin });
+  return Object.freeze(marker);
+}
+
+/** The resource instance attribute an unknown value is (see unknownAttribute); undefined when none. */
+export function unknownOrigin(v: unknown): UnknownOrigin | undefined {
+  return isUnknown(v) ? (v as { [ORIGIN]?: UnknownOrigin })[ORIGIN] : undefined;
+}
+
 export type ModelPath = (string | number)[];
 
 export interface ModelObject {

@@ -200,4 +200,25 @@ describe('Terraform evaluation fixtures', () => {
       `AWS-S3-001 module.mapped.aws_s3_bucket.replica ${d}/modules/replica/main.tf:1`,
     ]);
   });
+
+  it('references-through-values: a resource designated through a local, try(), a conditional, module inputs and outputs, an id', async () => {
+    const d = `${F}/references-through-values`;
+    const { r, findings } = await run('references-through-values', { rules: ['AWS-VPC-001', 'AWS-S3-002', 'AWS-S3-008'] });
+    // every VPC with a flow log is seen to have one, however the flow log names it; the orphan is found
+    // the public access block names the bucket through the bucket policy's id, so the bucket blocks public access;
+    // the public policy built by a data source with count is found through its instance
+    expect(findings).toEqual([`AWS-S3-008 aws_s3_bucket.assets ${d}/main.tf:69`, `AWS-VPC-001 aws_vpc.orphan ${d}/main.tf:43`]);
+    expect(r.diagnostics.filter((x) => x.level !== 'note')).toEqual([]);
+  });
+
+  it('references-through-values: data sources expand with count (count = 0 gives no instance)', async () => {
+    const { evaluateTerraformUnit } = await import('../../src/eval/terraform/index.js');
+    const { parseTerraformFile } = await import('../../src/parse/hcl/index.js');
+    const fs = await import('node:fs');
+    const dir = path.join(root, F, 'references-through-values');
+    const files = [parseTerraformFile(fs.readFileSync(path.join(dir, 'main.tf'), 'utf8'), 'main.tf')];
+    const read = (rel: string) => (fs.existsSync(path.join(dir, rel)) ? fs.readFileSync(path.join(dir, rel), 'utf8') : undefined);
+    const rs = evaluateTerraformUnit({ root: dir, unit: '.', files, diagnostics: [], readText: read, listDir: (rel) => (fs.existsSync(path.join(dir, rel)) ? fs.readdirSync(path.join(dir, rel)) : undefined) });
+    expect(rs.filter((x) => x.mode === 'data').map((x) => x.address)).toEqual(['data.aws_iam_policy_document.assets[0]']);
+  });
 });

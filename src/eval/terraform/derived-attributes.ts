@@ -16,7 +16,30 @@ const nameOf =
   (o) =>
     typeof o[attr] === 'string' ? o[attr] : UNKNOWN;
 
+/**
+ * The `id` of a resource that configures one bucket: the bucket, or `bucket,expected_bucket_owner`
+ * when that is set (the provider's CreateResourceID). The bucket value is taken as it is, even
+ * when it is unknown: an unknown bucket name read from `aws_s3_bucket.b.id` still designates `b`.
+ */
+const bucketPartId: Derive = (o) => {
+  const owner = o.expected_bucket_owner;
+  if (owner === undefined || owner === null || owner === '') return o.bucket === undefined ? UNKNOWN : o.bucket;
+  return typeof o.bucket === 'string' && typeof owner === 'string' ? `${o.bucket},${owner}` : UNKNOWN;
+};
+
+/** Split S3 resources whose `id` is bucketPartId (a policy and a public access block take no owner). */
+const BUCKET_PARTS = [
+  'aws_s3_bucket_policy',
+  'aws_s3_bucket_public_access_block',
+  'aws_s3_bucket_versioning',
+  'aws_s3_bucket_server_side_encryption_configuration',
+  'aws_s3_bucket_logging',
+  'aws_s3_bucket_lifecycle_configuration',
+  'aws_s3_bucket_ownership_controls',
+];
+
 export const DERIVED_ATTRIBUTES: Record<string, Record<string, Derive>> = {
+  ...Object.fromEntries(BUCKET_PARTS.map((t) => [t, { id: bucketPartId }])),
   aws_s3_bucket: {
     id: nameOf('bucket'),
     arn: (o) => (typeof o.bucket === 'string' ? `arn:aws:s3:::${o.bucket}` : UNKNOWN),

@@ -6,9 +6,10 @@
 import type { Expression, TemplatePart } from '../../parse/hcl/ast.js';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
+import { unknownOrigin } from '../../model/model.js';
 import { callLibrary, functionsAvailable, isFunctionError, UnknownFunctionError, type FunctionContext } from './call.js';
 import { convert, typeEquals, typeOfValue, typeString, unifyTypes } from './types.js';
-import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
+import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, missingAttribute, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
 
 /** What references resolve against: one module instance. */
 export interface Resolver {
@@ -179,7 +180,7 @@ export function getAttr(obj: unknown, name: string, range?: Range): unknown {
   if (obj === null) throw new EvalError(`attempt to get attribute "${name}" from a null value`, range);
   if (isObject(obj)) {
     if (Object.prototype.hasOwnProperty.call(obj, name)) return obj[name];
-    if (isOpen(obj)) return UNKNOWN;
+    if (isOpen(obj)) return missingAttribute(obj, name);
     throw new EvalError(`this object does not have an attribute named "${name}"`, range);
   }
   throw new EvalError(`cannot access attribute "${name}" of a ${typeName(obj)} value`, range);
@@ -197,7 +198,7 @@ export function indexValue(obj: unknown, key: unknown, range?: Range): unknown {
   if (isObject(obj)) {
     const k = toStr(key, range);
     if (Object.prototype.hasOwnProperty.call(obj, k)) return obj[k];
-    if (isOpen(obj)) return UNKNOWN;
+    if (isOpen(obj)) return missingAttribute(obj, k);
     throw new EvalError(`the given key "${k}" does not exist`, range);
   }
   if (obj === null) throw new EvalError('cannot index a null value', range);
@@ -363,7 +364,9 @@ function evalCall(e: Extract<Expression, { type: 'call' }>, ctx: Ctx): unknown {
     for (const a of e.args) {
       try {
         const v = evaluate(a, ctx);
-        return containsUnknown(v) ? UNKNOWN : v;
+        // an unknown result stays unknown (it could still fail when known); an attribute of a
+        // resource instance that exists cannot, so which instance it is stays known (unknownOrigin)
+        return containsUnknown(v) ? (unknownOrigin(v) ? v : UNKNOWN) : v;
       } catch (err) {
         if (!(err instanceof EvalError)) throw err;
         last = err;

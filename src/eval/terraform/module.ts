@@ -15,7 +15,7 @@ import { formatKey, type TerraformResource } from '../../adapt/terraform/resourc
 import { evaluate, iterate, withVars, type Ctx, type Resolver } from './expr.js';
 import type { FunctionContext } from './call.js';
 import { convert } from './types.js';
-import { EvalError, isObject, isUnknown, openObject, stableKey, toStr, UNKNOWN } from './values.js';
+import { EvalError, isObject, isUnknown, instanceValue, openObject, stableKey, toStr, UNKNOWN } from './values.js';
 import { EvalBodyView, type ViewHost } from './view.js';
 import { attrOf, attributesOf, fileOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
 
@@ -364,17 +364,18 @@ export class ModuleInstance implements Resolver, ViewHost {
       this.env.diag({ level: 'warning', code: 'tf-cycle', message: `${k} refers to itself (directly or through other data sources): treated as unknown`, ...lineOf(def.file, def.node.range) });
       return UNKNOWN;
     }
-    // data sources with count/for_each are read per instance at plan time: left unknown
-    const hasMeta = def.node.body.items.some((i) => i.kind === 'attribute' && (i.name === 'count' || i.name === 'for_each'));
-    let v: unknown = UNKNOWN;
-    if (!hasMeta) {
-      computing.add(k);
-      try {
-        const reject = (message: string, at: { file: string; range: Range }) => this.env.diag({ level: 'warning', code: 'tf-policy-document', message: `${k}: ${message}`, ...lineOf(at.file, at.range) });
-        v = openObject({ ...this.instanceObject(def, SINGLE_INSTANCES[0]), ...compute(this.view(def, SINGLE_INSTANCES[0]), reject) });
-      } finally {
-        computing.delete(k);
-      }
+    let v: unknown;
+    computing.add(k);
+    try {
+      const reject = (message: string, at: { file: string; range: Range }) => this.env.diag({ level: 'warning', code: 'tf-policy-document', message: `${k}: ${message}`, ...lineOf(at.file, at.range) });
+      const one = (i: Instance) => openObject({ ...this.instanceObject(def, i), ...compute(this.view(def, i), reject) });
+      // with count/for_each, instance by instance, as Terraform reads them
+      const x = this.expansion(def);
+      if (x.kind === 'single') v = one(SINGLE_INSTANCES[0]);
+      else if (x.kind === 'count') v = x.n === undefined ? UNKNOWN : ModuleInstance.instances(x).map(one);
+      else v = x.entries === undefined ? UNKNOWN : Object.fromEntries(ModuleInstance.instances(x).map((i) => [i.key as string, one(i)]));
+    } finally {
+      computing.delete(k);
     }
     values.set(k, v);
     return v;
@@ -394,8 +395,16 @@ export class ModuleInstance implements Resolver, ViewHost {
       obj[n] = a ? a.value : blocksValue(view.blocks(n));
     }
     const derived = DERIVED_ATTRIBUTES[def.type];
-    if (derived) for (const attr of Object.keys(derived)) if (!Object.prototype.hasOwnProperty.call(obj, attr)) obj[attr] = derived[attr](obj);
-    return openObject(obj);
+    if (derived) {
+      for (const attr of Object.keys(derived)) {
+        if (Object.prototype.hasOwnProperty.call(obj, attr)) continue;
+        // an attribute that cannot be derived is computed, as one that is not derived at all
+        const v = derived[attr](obj);
+        if (v !== UNKNOWN) obj[attr] = v;
+      }
+    }
+    // the view identifies the instance: what adapters read of it is the same view
+    return instanceValue(obj, view);
   }
 
   /** The view of one instance of a resource (made once). */
@@ -572,7 +581,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       const suppressions = def.suppressions && { ...def.suppressions };
       const region = regions.has(def.alias) ? regions.get(def.alias) : undefined;
       const location = { file: def.file, start: block.range.start, end: block.range.end };
-      const insts = def.mode === 'data' ? SINGLE_INSTANCES : ModuleInstance.instances(this.expansion(def));
+      const insts = ModuleInstance.instances(this.expansion(def));
       for (const inst of insts) {
         const address = prefix + def.base + formatKey(inst.key);
         const view = this.view(def, inst);

@@ -3,7 +3,7 @@
  * null, arrays, plain objects) with the model's UNKNOWN marker for what cannot be known
  * statically. Partially known collections stay partially known.
  */
-import { decodedJson, isUnknown, UNKNOWN } from '../../model/model.js';
+import { decodedJson, isUnknown, UNKNOWN, unknownAttribute, unknownOrigin } from '../../model/model.js';
 import type { Range } from '../../model/source.js';
 
 export { isUnknown, UNKNOWN };
@@ -43,6 +43,30 @@ export function openObject<T extends object>(o: T): T {
 export function isOpen(o: unknown): boolean {
   return typeof o === 'object' && o !== null && ((o as { [OPEN_MARK]?: boolean })[OPEN_MARK] === true || OPEN.has(o));
 }
+
+const INSTANCE = Symbol('resource instance');
+
+/**
+ * Marks an open object as the value of one resource instance (`instance` identifies it): the
+ * attributes it does not hold, computed at apply time (`id`, `arn`), read as unknowns that
+ * remember the instance (unknownAttribute), one per attribute.
+ */
+export function instanceValue<T extends object>(o: T, instance: object): T {
+  Object.defineProperty(o, INSTANCE, { value: { instance, attrs: new Map<string, unknown>() } });
+  return openObject(o);
+}
+
+/** What an open object gives for an attribute it does not hold: unknown, of its resource instance when it is one. */
+export function missingAttribute(o: object, name: string): unknown {
+  const m = (o as { [INSTANCE]?: { instance: object; attrs: Map<string, unknown> } })[INSTANCE];
+  if (!m) return UNKNOWN;
+  let v = m.attrs.get(name);
+  if (v === undefined) m.attrs.set(name, (v = unknownAttribute(m.instance, name)));
+  return v;
+}
+
+const originIds = new WeakMap<object, number>();
+let nextOriginId = 0;
 
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v);
@@ -133,6 +157,13 @@ export function stableKey(v: unknown): string {
   // unknown JSON strings with different structures must not share a memo entry
   const decoded = decodedJson(v);
   if (decoded !== undefined) return `{"__unknown__":true,"\u0000decoded":${stableKey(decoded)}}`;
+  // nor unknown attributes of different resource instances
+  const origin = unknownOrigin(v);
+  if (origin) {
+    let id = originIds.get(origin.instance);
+    if (id === undefined) originIds.set(origin.instance, (id = nextOriginId++));
+    return `{"__unknown__":true,"\u0000of":${id},"\u0000attribute":${JSON.stringify(origin.attribute)}}`;
+  }
   if (v && typeof v === 'object') {
     return `{${Object.keys(v)
       .sort()

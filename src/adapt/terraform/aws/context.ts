@@ -8,7 +8,7 @@ import { normalizePolicyDocument } from '../../aws/policy-document.js';
 import { ObjectBuilder } from '../../builder.js';
 import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../../model/model.js';
 import { policyDocumentLayout } from '../../../eval/terraform/iam-policy-document.js';
-import { addAws, isUnknown, UNKNOWN } from '../../../model/model.js';
+import { addAws, isUnknown, UNKNOWN, unknownOrigin } from '../../../model/model.js';
 import type { TerraformResource } from '../resource.js';
 import { localName } from '../resource.js';
 import { dataSourceRef, traversalRef } from '../references.js';
@@ -24,6 +24,8 @@ export interface AdapterSink {
 export class TfAwsContext {
   private readonly builders = new Map<TerraformResource, ObjectBuilder>();
   private readonly byLocal = new Map<string, TerraformResource[]>();
+  /** Resource instances by their attribute view: what an unknown attribute value names (unknownOrigin). */
+  private readonly byView = new Map<BodyView, TerraformResource[]>();
 
   /** Data sources by module and local name: what policies read the `json` of. */
   private readonly dataSources = new Map<string, TerraformResource>();
@@ -33,8 +35,12 @@ export class TfAwsContext {
     private readonly sink: AdapterSink,
     dataSources: TerraformResource[] = [],
   ) {
-    for (const d of dataSources) if (d.key === undefined) this.dataSources.set(`${d.module}|${localName(d)}`, d);
+    // a data source with count/for_each: every instance has the same statement blocks
+    for (const d of dataSources) if (!this.dataSources.has(`${d.module}|${localName(d)}`)) this.dataSources.set(`${d.module}|${localName(d)}`, d);
     for (const r of resources) {
+      const same = this.byView.get(r.view);
+      if (same) same.push(r);
+      else this.byView.set(r.view, [r]);
       const k = `${r.module}|${localName(r)}`;
       const list = this.byLocal.get(k) ?? [];
       list.push(r);
@@ -121,6 +127,20 @@ export class TfAwsContext {
   }
 
   /**
+   * The resource of `types` whose attribute an unknown value is, however it got there:
+   * `aws_vpc.main.id`, `local.vpc_id`, `try(aws_vpc.this[0].id, "")`, a module input or output
+   * (see unknownOrigin). The instance is exact (`aws_subnet.private[1]`), across modules. A
+   * module instance shared by several calls with identical inputs gives several records of one
+   * instance: the one in `r`'s module is preferred.
+   */
+  designated(r: TerraformResource, value: unknown, types: string[]): TerraformResource | undefined {
+    const origin = unknownOrigin(value);
+    if (!origin) return undefined;
+    const cands = this.byView.get(origin.instance as BodyView)?.filter((c) => types.includes(c.type));
+    return cands?.find((c) => c.module === r.module) ?? cands?.[0];
+  }
+
+  /**
    * The resources of `types` that attribute `attrName` of `r` designates: by reference
    * (`aws_s3_bucket.logs.id`, `.bucket`, `.arn`) or by a literal value equal to the target's
    * `matchAttr` (a bucket name, a security group name).
@@ -128,6 +148,8 @@ export class TfAwsContext {
   target(r: TerraformResource, attrName: string, types: string[], matchAttr?: string): TerraformResource | undefined {
     const a = r.view.attr(attrName);
     if (!a) return undefined;
+    const designated = this.designated(r, a.value, types);
+    if (designated) return designated;
     const ref = traversalRef(a.expr);
     if (ref && types.includes(ref.type)) {
       const cands = this.byLocal.get(`${r.module}|${ref.type}.${ref.name}`) ?? [];

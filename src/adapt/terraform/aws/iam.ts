@@ -81,6 +81,8 @@ function listTargets(ctx: TfAwsContext, r: TerraformResource, attrName: string, 
   }
   if (Array.isArray(a.value)) {
     for (const v of a.value) {
+      const designated = ctx.designated(r, v, types);
+      if (designated && !out.includes(designated)) out.push(designated);
       if (typeof v !== 'string') continue;
       const t = ctx.resources.find((c) => c.module === r.module && types.includes(c.type) && c.view.attr(matchAttr)?.value === v);
       if (t && !out.includes(t)) out.push(t);

@@ -131,14 +131,14 @@ const layerPermission: ResourceAdapter = (r, ctx) => {
 // ---------------------------------------------------------------- event source mappings
 
 /** What the mapping reads (src/adapt/aws/event-sources.ts), and where that is told. */
-function sourceKind(v: BodyView): { kind: unknown; at?: { range: Range; file?: string } } {
+function sourceKind(ctx: TfAwsContext, r: TerraformResource, v: BodyView): { kind: unknown; at?: { range: Range; file?: string } } {
   const self = v.blocks('self_managed_event_source')[0];
   if (self) return { kind: 'kafka', at: self };
   const arn = v.attr('event_source_arn');
   if (arn) {
     if (!isUnknown(arn.value)) return { kind: kindOfArn(arn.value) ?? UNKNOWN, at: arn };
-    const ref = traversalRef(arn.expr);
-    const kind = ref && TERRAFORM_SOURCE_TYPES[ref.type];
+    const type = ctx.designated(r, arn.value, Object.keys(TERRAFORM_SOURCE_TYPES))?.type ?? traversalRef(arn.expr)?.type;
+    const kind = type && TERRAFORM_SOURCE_TYPES[type];
     if (kind) return { kind, at: arn };
   }
   // properties only one kind of source takes
@@ -164,7 +164,7 @@ const eventSourceMapping: ResourceAdapter = (r, ctx) => {
     if (name !== undefined) b.set(['function_name'], isUnknown(name) ? UNKNOWN : name, attrWhere(v, fnAttr));
   }
   copyAttr(b, ['event_source_arn'], v, 'event_source_arn');
-  const { kind, at } = sourceKind(v);
+  const { kind, at } = sourceKind(ctx, r, v);
   b.set(['event_source_kind'], kind, at && attrWhere(v, at));
   streamDefaults(b, kind);
   copyAttr(b, ['enabled'], v, 'enabled', undefined, toBool);

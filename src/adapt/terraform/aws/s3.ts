@@ -157,6 +157,8 @@ const replication: ResourceAdapter = (r, ctx) => {
 function destinationBucket(ctx: TfAwsContext, r: TerraformResource, d: BodyView): TerraformResource | undefined {
   const a = d.attr('bucket');
   if (!a) return undefined;
+  const designated = ctx.designated(r, a.value, ['aws_s3_bucket']);
+  if (designated) return designated;
   const ref = traversalRef(a.expr);
   if (ref && ref.type === 'aws_s3_bucket') return ctx.resources.find((c) => c.module === r.module && c.type === ref.type && c.name === ref.name);
   if (typeof a.value === 'string' && a.value.startsWith('arn:aws:s3:::')) {

@@ -58,6 +58,7 @@ describe('configured rule messages', () => {
     const result = await scan(['fixtures/rules/AWS-COST-001/fail.configured.tf'], { cwd: repoRoot, rules: ['AWS-COST-001'], config: { required_tags: ['team', 'cost-center'] } });
     expect(result.findings.map((f) => f.message).sort()).toEqual([
       'aws_ebs_volume.scratch is missing the required cost allocation tags: team, cost-center.',
+      'aws_iam_policy.managed is missing the required cost allocation tags: team, cost-center.',
       'web is missing the required cost allocation tags: cost-center.',
     ]);
   });

@@ -45,14 +45,14 @@ const policy: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'iam', 'policies', { attachment: standaloneAttachment(r.props) });
   copyProp(b, ['name'], r.props, 'PolicyName', r.logicalId);
   documentAt(b, ['document'], r.props, 'PolicyDocument', UNKNOWN);
-  copyTags(b, r.props);
+  // no tags: an inline policy is not a taggable resource
 };
 
 const managedPolicy: ResourceAdapter = (r, ctx) => {
   const b = ctx.create(r, 'iam', 'policies', { attachment: 'managed' });
   copyProp(b, ['name'], r.props, 'ManagedPolicyName', r.logicalId);
   documentAt(b, ['document'], r.props, 'PolicyDocument', UNKNOWN);
-  copyTags(b, r.props);
+  // no tags: AWS::IAM::ManagedPolicy takes none (unlike Terraform's aws_iam_policy)
 };
 
 const group: ResourceAdapter = (r, ctx) => {
@@ -69,7 +69,6 @@ function inlinePolicies(r: CfnResource, ctx: CfnContext, attachment: 'role' | 'u
     const b = ctx.create(r, 'iam', 'policies', { attachment }, { suffix: `Policies/${i}`, location: loc ? { file: r.location.file, ...loc } : r.location });
     copyProp(b, ['name'], item, 'PolicyName', `${r.logicalId}-${i}`);
     documentAt(b, ['document'], item, 'PolicyDocument', UNKNOWN);
-    b.set(['tags'], {});
   });
   return list.length;
 }

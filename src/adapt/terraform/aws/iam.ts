@@ -15,7 +15,8 @@ function iamPolicy(attachment: 'managed' | 'user' | 'group' | 'role'): ResourceA
     const b = ctx.create(r, 'iam', 'policies', { attachment });
     copyAttr(b, ['name'], r.view, 'name', r.name);
     ctx.copyPolicy(b, ['document'], r, 'policy', UNKNOWN);
-    copyTags(b, r.view);
+    // only aws_iam_policy is a taggable resource; inline role, user and group policies are not
+    if (attachment === 'managed') copyTags(b, r.view);
   };
 }
 

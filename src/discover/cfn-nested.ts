@@ -2,37 +2,46 @@
  * Which YAML and JSON files are CloudFormation templates nested by another scanned template,
  * not templates of their own: a file that is the literal local `TemplateURL` of an
  * `AWS::CloudFormation::Stack` (or the local `Location` of a SAM `AWS::Serverless::Application`)
- * in another scanned file is evaluated through that nested stack (with the parameters it is
+ * in another scanned template is evaluated through that nested stack (with the parameters it is
  * passed and its stack path), so it is not a unit of its own — as a Terraform folder called
  * by a local `module` source is not a root (see terraform-roots.ts).
- * Cheap on purpose: a regex over the texts, no parse.
+ *
+ * Only a parent that parses counts: a template whose parent does not parse (the parent's error
+ * is reported) is scanned on its own, never dropped. A nested stack under a `Condition` still
+ * counts — its value depends on the deployment's parameters, known when the parent is adapted:
+ * the parent then follows the stack (condition true or unknown) or says, with its line, that
+ * the template is not scanned through it (condition false; see nested.ts).
+ * A cheap text test first; only templates that may nest are parsed.
  */
 import path from 'node:path';
+import { entry, loadTemplate } from '../parse/cloudformation/load.js';
 
 /** Parent templates are small: CloudFormation takes at most 1 MB from S3. Larger files (plans) are not read for this. */
 export const MAX_PARENT_BYTES = 2 * 1024 * 1024;
 
 const STACK = /AWS::CloudFormation::Stack/;
 const APPLICATION = /AWS::Serverless::Application/;
-const SAM = /AWS::Serverless-2016-10-31/;
-/** `TemplateURL: ./x.yaml`, `"TemplateURL": "x.json"`, `Location: 'app/template.yaml'`, in block or flow style. */
-const TEMPLATE_KEY = /["']?\b(TemplateURL|Location)["']?[ \t]*:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'!&*{}[\],#|>][^\n#,{}]*))/g;
+const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 const REMOTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
-/** The literal local template paths (as written) that nested stacks of one template text name. */
+/** The literal local template paths (as written) that the nested stacks of one template text name; none when it does not parse. */
 export function localNestedTemplates(text: string): string[] {
-  const stacks = STACK.test(text);
-  const apps = APPLICATION.test(text) && SAM.test(text);
-  if (!stacks && !apps) return [];
+  if (!STACK.test(text) && !APPLICATION.test(text)) return [];
+  const template = loadTemplate(text, 'template', []);
+  if (!template) return [];
+  const transform = entry(template.root, 'Transform')?.value;
+  const transforms = transform?.kind === 'seq' ? transform.items : transform ? [transform] : [];
+  const sam = transforms.some((t) => t.kind === 'scalar' && t.value === SAM_TRANSFORM);
+  const resources = entry(template.root, 'Resources')?.value;
+  if (resources?.kind !== 'map') return [];
   const out: string[] = [];
-  TEMPLATE_KEY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TEMPLATE_KEY.exec(text))) {
-    if (m[1] === 'TemplateURL' ? !stacks : !apps) continue;
-    // commented out
-    if (/(^|\s)#/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
-    const v = (m[2] ?? m[3] ?? m[4] ?? '').trim();
-    if (!v || REMOTE.test(v) || v.includes('${') || path.posix.isAbsolute(v) || v.startsWith('\\')) continue;
+  for (const r of resources.entries) {
+    const type = entry(r.value, 'Type')?.value;
+    const key = type?.kind !== 'scalar' ? undefined : type.value === 'AWS::CloudFormation::Stack' ? 'TemplateURL' : type.value === 'AWS::Serverless::Application' && sam ? 'Location' : undefined;
+    const url = key && entry(entry(r.value, 'Properties')?.value, key)?.value;
+    if (!url || url.kind !== 'scalar' || typeof url.value !== 'string') continue;
+    const v = url.value.trim();
+    if (!v || REMOTE.test(v) || path.posix.isAbsolute(v) || v.startsWith('\\')) continue;
     out.push(v);
   }
   return out;

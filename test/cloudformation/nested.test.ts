@@ -525,3 +525,264 @@ describe('nested stacks in a scan', () => {
     expect(r.summary.resourcesEvaluated).toBe(1);
   });
 });
+
+describe('names of what a nested stack creates', () => {
+  it('names a resource without a name of its own after its stack path, and what refers to it by that name', () => {
+    const dir = tree({
+      'logs.yaml': `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "data-\${AWS::AccountId}"
+      LoggingConfiguration:
+        DestinationBucketName: !Ref Logs
+  Named:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: fixed-name
+`,
+      'parent.yaml': `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+  One:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./logs.yaml }
+  Two:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./logs.yaml }
+`,
+    });
+    const r = adapt(dir);
+    expect(r.diagnostics).toEqual([]);
+    expect(buckets(r).map((b) => [b.id, b.name, (b.logging as { target_bucket?: unknown } | undefined)?.target_bucket])).toEqual([
+      [`${dir}/parent.yaml#Logs`, 'Logs', undefined],
+      [`${dir}/parent.yaml#One/Logs`, 'One/Logs', undefined],
+      [`${dir}/parent.yaml#One/Data`, UNKNOWN, 'One/Logs'],
+      // a literal name is the same in every nesting (CloudFormation would refuse the second)
+      [`${dir}/parent.yaml#One/Named`, 'fixed-name', undefined],
+      [`${dir}/parent.yaml#Two/Logs`, 'Two/Logs', undefined],
+      [`${dir}/parent.yaml#Two/Data`, UNKNOWN, 'Two/Logs'],
+      [`${dir}/parent.yaml#Two/Named`, 'fixed-name', undefined],
+    ]);
+    expect(r.sourceMap.map((e) => e.identity)).toContain('AWS::S3::Bucket/Two/Logs');
+  });
+
+  it('still links what a nested template refers to by reference (an alarm on its database)', () => {
+    const dir = tree({
+      'db.yaml': `Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro }
+  CpuAlarm:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      MetricName: CPUUtilization
+      Namespace: AWS/RDS
+      Dimensions:
+        - Name: DBInstanceIdentifier
+          Value: !Ref Db
+`,
+      'parent.yaml': `Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: postgres, DBInstanceClass: db.t3.micro }
+  Inner:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./db.yaml }
+`,
+    });
+    const r = adapt(dir);
+    expect(pick(r, 'rds', 'instances').map((d) => [d.identifier, d.metric_alarms])).toEqual([
+      ['Db', undefined],
+      ['Inner/Db', ['Inner/CpuAlarm']],
+    ]);
+  });
+});
+
+const GROUP_RULE = `Parameters:
+  GroupId:
+    Type: AWS::EC2::SecurityGroup::Id
+  Cidr:
+    Type: String
+    Default: 0.0.0.0/0
+Resources:
+  AppSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: the child's own, of the same logical id as the parent's }
+  Rule:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: { GroupId: !Ref GroupId, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr }
+`;
+
+describe('folds across nested stacks', () => {
+  const groups = (r: Result) => pick(r, 'ec2', 'security_groups').map((g) => [g.id, (g.ingress as { cidr_blocks: unknown }[]).map((i) => i.cidr_blocks)]);
+
+  it('folds a child’s rule into the parent’s group it is passed, through any number of levels, into no group of the same name', () => {
+    const dir = tree({
+      'rule.yaml': GROUP_RULE,
+      'mid.yaml': `Parameters:
+  Group:
+    Type: String
+Resources:
+  Deeper:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./rule.yaml, Parameters: { GroupId: !Ref Group, Cidr: 10.0.0.0/8 } }
+`,
+      'parent.yaml': `Resources:
+  AppSecurityGroup:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: app }
+  Direct:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./rule.yaml, Parameters: { GroupId: !GetAtt AppSecurityGroup.GroupId } }
+  Mid:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./mid.yaml, Parameters: { Group: !Ref AppSecurityGroup } }
+`,
+    });
+    const r = adapt(dir);
+    expect(r.diagnostics).toEqual([]);
+    expect(groups(r)).toEqual([
+      [`${dir}/parent.yaml#AppSecurityGroup`, [['0.0.0.0/0'], ['10.0.0.0/8']]],
+      [`${dir}/parent.yaml#Direct/AppSecurityGroup`, []],
+      [`${dir}/parent.yaml#Mid/Deeper/AppSecurityGroup`, []],
+    ]);
+    // each rule points at the nesting it came through
+    const e = entryOf(r, `${dir}/parent.yaml#AppSecurityGroup`);
+    expect(e.fields['ingress.0'].file).toBe(`${dir}/rule.yaml`);
+    expect(e.related!['ingress.0'].map((x) => `${x.file}:${x.start.line} ${x.message}`)).toEqual([
+      `${dir}/parent.yaml:7 value of parameter GroupId passed by nested stack Direct`,
+      `${dir}/parent.yaml:5 created through nested stack Direct (${dir}/rule.yaml)`,
+    ]);
+    expect(e.related!['ingress.1'].map((x) => `${x.file}:${x.start.line} ${x.message}`)).toEqual([
+      `${dir}/mid.yaml:7 value of parameter GroupId passed by nested stack Deeper`,
+      `${dir}/parent.yaml:10 value of parameter Group passed by nested stack Mid`,
+      `${dir}/mid.yaml:7 value of parameter Cidr passed by nested stack Deeper`,
+      `${dir}/parent.yaml:8 created through nested stack Mid (${dir}/mid.yaml)`,
+      `${dir}/mid.yaml:5 created through nested stack Deeper (${dir}/rule.yaml)`,
+    ]);
+    expect(e.via).toBeUndefined();
+  });
+
+  it('folds into a sibling stack’s group that an output names, and a parent’s resource into a child’s', () => {
+    const dir = tree({
+      'rule.yaml': GROUP_RULE,
+      'net.yaml': `Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: net }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.12, Handler: app.handler, Role: arn:aws:iam::123456789012:role/x, Code: { ZipFile: "x" } }
+Outputs:
+  GroupId:
+    Value: !GetAtt Group.GroupId
+  FunctionArn:
+    Value: !GetAtt Fn.Arn
+  Described:
+    Value: !Sub "\${Group}-x"
+`,
+      'parent.yaml': `Resources:
+  Net:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./net.yaml }
+  Rules:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./rule.yaml, Parameters: { GroupId: !GetAtt Net.Outputs.GroupId } }
+  Invoke:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: !GetAtt Net.Outputs.FunctionArn
+      Action: lambda:InvokeFunction
+      Principal: "*"
+  NotAGroup:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: { GroupId: !GetAtt Net.Outputs.Described, IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0 }
+`,
+    });
+    const r = adapt(dir);
+    expect(r.diagnostics).toEqual([]);
+    // a value built from the group's id is not its id: nothing folds
+    expect(groups(r)).toEqual([
+      [`${dir}/parent.yaml#Net/Group`, [['0.0.0.0/0']]],
+      [`${dir}/parent.yaml#Rules/AppSecurityGroup`, []],
+    ]);
+    const [fn] = pick(r, 'lambda', 'functions');
+    expect(fn).toMatchObject({ id: `${dir}/parent.yaml#Net/Fn`, function_name: 'Net/Fn', permissions: [expect.objectContaining({ principal: '*', action: 'lambda:InvokeFunction' })] });
+    expect(entryOf(r, fn.id).fields['permissions.0'].file).toBe(`${dir}/parent.yaml`);
+  });
+
+  it('does not fold through an output whose Condition is false', () => {
+    const dir = tree({
+      'net.yaml': `Conditions:
+  Never: !Equals [a, b]
+Resources:
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties: { GroupDescription: net }
+Outputs:
+  GroupId:
+    Condition: Never
+    Value: !Ref Group
+`,
+      'parent.yaml': `Resources:
+  Net:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./net.yaml }
+  Rule:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: { GroupId: !GetAtt Net.Outputs.GroupId, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
+`,
+    });
+    expect(groups(adapt(dir))).toEqual([[`${dir}/parent.yaml#Net/Group`, []]]);
+  });
+});
+
+describe('nested stacks that are not created', () => {
+  it('says that a template nested only under a false Condition is not scanned through it, once', () => {
+    const dir = tree({
+      'scratch.yaml': BUCKET,
+      'mid.yaml': `Parameters:
+  Env:
+    Type: String
+    Default: prod
+Conditions:
+  IsDev: !Equals [!Ref Env, dev]
+Resources:
+  Scratch:
+    Type: AWS::CloudFormation::Stack
+    Condition: IsDev
+    Properties: { TemplateURL: ./scratch.yaml, Parameters: { Versioning: Enabled } }
+  Topic:
+    Type: AWS::SNS::Topic
+`,
+      'parent.yaml': `Resources:
+  A:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./mid.yaml }
+  B:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./mid.yaml }
+  C:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: ./mid.yaml, Parameters: { Env: dev } }
+`,
+    });
+    expect(adapt(dir).diagnostics).toEqual([]); // C creates it: scanned through C
+    fs.writeFileSync(path.join(tmp, dir, 'parent.yaml'), fs.readFileSync(path.join(tmp, dir, 'parent.yaml'), 'utf8').replace('Env: dev', 'Env: prod'));
+    const r = adapt(dir);
+    expect(buckets(r)).toEqual([]);
+    expect(r.diagnostics).toEqual([
+      {
+        level: 'note',
+        code: 'cloudformation-nested-stack',
+        message: `nested stack Scratch is not created (Condition IsDev is false): ${dir}/scratch.yaml is not scanned through it; name the file to scan it on its own`,
+        file: `${dir}/mid.yaml`,
+        line: 10,
+        column: 5,
+      },
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Discovery of CloudFormation templates nested by other scanned templates: such a template is
  * evaluated through its parent's nested stack, not as a unit of its own — unless the user names
- * it, or nobody outside a cycle nests it. A regex over the texts, no parse.
+ * it, or nobody outside a cycle nests it, or its only parents do not parse. A text test, then
+ * a parse of the templates that may nest.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,13 @@ describe('localNestedTemplates', () => {
     expect(localNestedTemplates(stack('/etc/x.yaml'))).toEqual([]);
     expect(localNestedTemplates('Resources:\n  A:\n    Type: Custom::Thing\n    Properties:\n      TemplateURL: ./x.yaml\n')).toEqual([]);
     expect(localNestedTemplates('    # TemplateURL: ./x.yaml\n  Type: AWS::CloudFormation::Stack\n')).toEqual([]);
+  });
+
+  it('reads nested stack resources only: not a TemplateURL of another type, nor a template that does not parse', () => {
+    const both = `Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./real.yaml\n  Other:\n    Type: Custom::Thing\n    Properties:\n      TemplateURL: ./custom.yaml\n`;
+    expect(localNestedTemplates(both)).toEqual(['./real.yaml']);
+    expect(localNestedTemplates(stack('./x.yaml').replace('      TemplateURL', '\t  TemplateURL'))).toEqual([]);
+    expect(localNestedTemplates(stack('./x.yaml') + '  Dup:\n    Type: AWS::S3::Bucket\n  Dup:\n    Type: AWS::S3::Bucket\n')).toEqual([]);
   });
 
   it('reads SAM applications only in SAM templates', () => {
@@ -94,5 +102,10 @@ describe('discover with nested stacks', () => {
 
   it('scans a nested folder on its own when its parent is not scanned', () => {
     expect(units(['proj/stacks'])).toEqual(['proj/stacks/bucket.yaml']);
+  });
+
+  it('scans a template on its own when the only template nesting it does not parse', () => {
+    write({ 'broken/parent.yaml': stack('./child.yaml') + '  Bad: [\n', 'broken/child.yaml': BUCKET });
+    expect(units(['broken'])).toEqual(['broken/child.yaml', 'broken/parent.yaml']);
   });
 });

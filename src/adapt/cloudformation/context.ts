@@ -52,17 +52,129 @@ export interface StackPlacement {
   suppressions?: Record<string, string>;
 }
 
+/**
+ * The name a resource has among all the stacks of a unit: its logical id in the template
+ * scanned, `Stack/Inner/LogicalId` in a nested stack's template. It is what the adapters see as
+ * the resource's `logicalId`, so the default model name of what a nested stack creates (a bucket
+ * without `BucketName` is named after its logical id) is distinct for every nesting, as the
+ * physical names CloudFormation generates are.
+ */
+export function stackQualifiedId(path: readonly string[], logicalId: string): string {
+  return path.length ? `${path.join('/')}/${logicalId}` : logicalId;
+}
+
+/**
+ * A reference to a resource of any stack of the unit, as carried in an unknown value's refs
+ * across a stack boundary: `/` and its stack-qualified id (a logical id never starts with `/`).
+ */
+export function stackRef(qualifiedId: string): string {
+  return `/${qualifiedId}`;
+}
+
+/** The stack-qualified id a cross-stack ref names; undefined when it is a plain logical id. */
+export function fromStackRef(ref: string): string | undefined {
+  return ref.startsWith('/') ? ref.slice(1) : undefined;
+}
+
+/**
+ * The resources and model objects of every stack of one scanned template (the template and its
+ * nested stacks), by stack-qualified id: a standalone resource folds into an object of another
+ * stack of the unit when a parameter or an output carries the reference across (see nested.ts).
+ */
+export class StackUnit {
+  readonly resources = new Map<string, CfnResource>();
+  readonly builders = new Map<string, ObjectBuilder>();
+}
+
+/**
+ * The resources of one template as its adapters see them: every resource under its
+ * stack-qualified id, found by that id or by its logical id in the template; a cross-stack ref
+ * (`/Stack/Id`) finds the resource of the other stack.
+ */
+class TemplateResources extends Map<string, CfnResource> {
+  constructor(
+    private readonly local: Map<string, CfnResource>,
+    private readonly qualify: (logicalId: string) => string,
+    private readonly unit: StackUnit,
+    private readonly onForeign: (r: CfnResource) => void,
+  ) {
+    super();
+    for (const [id, r] of local) super.set(qualify(id), r);
+  }
+
+  override get(key: string): CfnResource | undefined {
+    const own = super.get(key) ?? this.local.get(key);
+    if (own) return own;
+    const q = fromStackRef(key);
+    if (q === undefined) return undefined;
+    const r = super.get(q) ?? this.unit.resources.get(q);
+    if (r && !super.has(q)) this.onForeign(r);
+    return r;
+  }
+
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
+
+export interface ContextOptions {
+  /** Absent for the template scanned; set for a nested stack's template. */
+  placement?: StackPlacement;
+  /** The stacks of the unit (one per context when absent). */
+  unit?: StackUnit;
+  /**
+   * The resource of any stack of the unit a property's node designates, as a cross-stack ref:
+   * `!Ref X` to a resource of the template, a parameter the parent passed a resource's id in,
+   * `!GetAtt Stack.Outputs.Name` of a nested stack whose output is a resource's id.
+   */
+  designate?: (node: CfnNode | undefined) => string | undefined;
+}
+
 export class CfnContext {
   private readonly builders = new Map<string, ObjectBuilder>();
+  /** Objects of other stacks of the unit this template's resources were folded into, by stack-qualified id. */
+  private readonly foreign = new Map<string, ObjectBuilder | undefined>();
+  private readonly unit: StackUnit;
+  private readonly placement?: StackPlacement;
+  private readonly designate?: ContextOptions['designate'];
+  /** The template's resources, under their stack-qualified ids (see {@link stackQualifiedId}). */
+  readonly resources: Map<string, CfnResource>;
+  /** The template's evaluator; `target` answers stack-qualified ids. */
+  readonly ev: Evaluator;
 
   constructor(
     readonly file: string,
-    readonly resources: Map<string, CfnResource>,
-    readonly ev: Evaluator,
+    resources: Map<string, CfnResource>,
+    ev: Evaluator,
     private readonly sink: AdapterSink,
-    /** Absent for the template scanned; set for a nested stack's template. */
-    private readonly placement?: StackPlacement,
-  ) {}
+    options: ContextOptions = {},
+  ) {
+    this.placement = options.placement;
+    this.unit = options.unit ?? new StackUnit();
+    this.designate = options.designate;
+    const path = this.placement?.path ?? [];
+    const qualify = (id: string) => stackQualifiedId(path, id);
+    const placed = new Map<string, CfnResource>();
+    for (const [id, r] of resources) {
+      const q = qualify(r.logicalId);
+      const p = path.length ? { ...r, logicalId: q } : r;
+      placed.set(id, p);
+      this.unit.resources.set(q, p);
+    }
+    this.resources = new TemplateResources(placed, qualify, this.unit, (r) => {
+      if (!this.foreign.has(r.logicalId)) this.foreign.set(r.logicalId, undefined);
+    });
+    if (!path.length) this.ev = ev;
+    else {
+      // the same evaluator, its resource targets named as the adapters know the resources
+      const view = Object.create(ev) as Evaluator;
+      view.target = (node) => {
+        const id = ev.target(node);
+        return id === undefined ? undefined : qualify(id);
+      };
+      this.ev = view;
+    }
+  }
 
   /**
    * Creates the model object for a resource and adds it to aws.<service>.<collection>. In a
@@ -74,11 +186,13 @@ export class CfnContext {
     const type = r.resourceType ?? r.type;
     const nested = this.placement?.path.length ? this.placement : undefined;
     const prefix = nested ? `${nested.path.join('/')}/` : '';
-    const own = r.identity ?? cfnIdentity(r.type, r.logicalId);
+    // r.logicalId is stack-qualified (prefix + the template's logical id)
+    const logicalId = prefix && r.logicalId.startsWith(prefix) ? r.logicalId.slice(prefix.length) : r.logicalId;
+    const own = r.identity ?? cfnIdentity(r.type, logicalId);
     const placed = !prefix ? own : own.startsWith(`${type}/`) ? `${type}/${prefix}${own.slice(type.length + 1)}` : `${prefix}${own}`;
     const identity = placed + (sub ? `/${sub.suffix}` : '');
     const b = new ObjectBuilder({
-      id: `${nested?.rootFile ?? this.file}#${prefix}${r.logicalId}${sub ? `/${sub.suffix}` : ''}`,
+      id: `${nested?.rootFile ?? this.file}#${prefix}${logicalId}${sub ? `/${sub.suffix}` : ''}`,
       source: 'cloudformation',
       identity,
       resourceType: type,
@@ -92,27 +206,62 @@ export class CfnContext {
       b.entry.via = [...nested.via];
       b.entry.scope = nested.rootFile;
     }
-    if (!sub) this.builders.set(r.logicalId, b);
+    if (!sub) {
+      this.builders.set(r.logicalId, b);
+      this.unit.builders.set(r.logicalId, b);
+    }
     addAws(this.sink.model, service, collection, b.obj);
     this.sink.sourceMap.push(b.entry);
     return b;
   }
 
+  /**
+   * The model object of a resource: by the stack-qualified id adapters know it by (of this
+   * template, or of another stack of the unit this template designated), or by its logical id
+   * in the template.
+   */
   builder(logicalId: string): ObjectBuilder | undefined {
-    return this.builders.get(logicalId);
+    const own = this.builders.get(logicalId);
+    if (own) return own;
+    if (this.foreign.has(logicalId)) {
+      const b = this.unit.builders.get(logicalId);
+      if (b && !this.foreign.get(logicalId)) {
+        this.foreign.set(logicalId, b);
+        this.touched.set(b, new Set(Object.keys(b.entry.fields)));
+      }
+      return b;
+    }
+    const q = fromStackRef(logicalId);
+    if (q !== undefined) return this.resources.get(logicalId) ? this.builder(q) : undefined;
+    const r = this.resources.get(logicalId);
+    return r ? this.builders.get(r.logicalId) : undefined;
   }
+
+  /** Objects of other stacks this template's resources folded into, with the fields they had before. */
+  readonly touched = new Map<ObjectBuilder, Set<string>>();
 
   /**
    * The resource of `types` that property `key` of `r` designates: by reference (`!Ref X`,
-   * `!GetAtt X.Attr`, `!Sub "${X}"`) or by a literal value equal to the target's `matchProp`
-   * (a bucket name, a group name).
+   * `!GetAtt X.Attr`, `!Sub "${X}"`) to a resource of the template, or of another stack of the
+   * unit (a parameter the parent passed `!Ref X` in, a nested stack's output that is `!Ref X`),
+   * or by a literal value equal to the target's `matchProp` (a bucket name, a group name).
    */
   target(r: CfnResource, key: string, types: string[], matchProp?: string): CfnResource | undefined {
-    const id = this.ev.target(r.props.node(key));
-    if (id) {
-      const t = this.resources.get(id);
-      return t && types.includes(t.type) ? t : [t?.type === 'AWS::Lambda::Alias' ? this.resources.get(this.ev.target(t.props.node('FunctionName')) ?? '') : undefined].find((f) => f && types.includes(f.type)); // an alias stands for its function
+    const node = r.props.node(key);
+    const id = this.ev.target(node);
+    const local = id === undefined ? undefined : this.resources.get(id);
+    if (local && types.includes(local.type)) return local;
+    // an alias stands for its function
+    if (local?.type === 'AWS::Lambda::Alias') {
+      const fn = this.resources.get(this.ev.target(local.props.node('FunctionName')) ?? '');
+      if (fn && types.includes(fn.type)) return fn;
     }
+    const ref = this.designate?.(node);
+    if (ref !== undefined) {
+      const t = this.resources.get(ref);
+      return t && types.includes(t.type) ? t : undefined;
+    }
+    if (id !== undefined) return undefined;
     const v = r.props.get(key);
     if (matchProp && typeof v === 'string') {
       for (const t of this.resources.values()) if (types.includes(t.type) && t.props.get(matchProp) === v) return t;

@@ -2,6 +2,8 @@
  * CloudFormation → canonical AWS model. Each resource type has an adapter in a registry
  * (`primary` adapters create objects; `folds` then merge standalone resources such as
  * AWS::EC2::SecurityGroupIngress and AWS::S3::BucketPolicy into the object they configure).
+ * Every stack of a unit (the template scanned and its nested stacks) is created before any
+ * is folded, so a fold may reach another stack's object (see context.ts, `StackUnit`).
  * To support a type, add an adapter to one of the service modules (or a new module listed
  * below). A type may have both: AWS::SQS::Queue creates queues, then marks the dead-letter
  * queues their redrive policies name. See docs/cloudformation.md.
@@ -9,7 +11,7 @@
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { entry, type CfnTemplate } from '../../parse/cloudformation/load.js';
 import { suppressionsFor } from '../../findings/inline.js';
-import { CfnContext, type AdapterSink, type CfnResource, type ResourceAdapter } from './context.js';
+import { CfnContext, StackUnit, type AdapterSink, type CfnResource, type ResourceAdapter } from './context.js';
 import { UnknownValue, type Evaluator } from './intrinsics.js';
 import { Props } from './props.js';
 import * as data from './data.js';
@@ -25,7 +27,7 @@ import * as edge from './edge.js';
 import * as compute from './compute.js';
 import * as stepfunctions from './stepfunctions.js';
 import { SAM_TRANSFORM, templateTransforms, type SamRelation } from './sam.js';
-import { NESTED_STACK_TYPES, parameterRefs, prepareTemplate, rootNesting, type Nesting, type NestingOptions, type ParameterRef, type PreparedTemplate } from './nested.js';
+import { NESTED_STACK_CODE, NESTED_STACK_TYPES, parameterRefs, prepareTemplate, rootNesting, type Nesting, type NestingOptions, type ParameterRef, type PreparedTemplate } from './nested.js';
 
 // One module per area; each exports `primary` (creates objects) and `folds` (merges resources
 // that configure another one into it).
@@ -144,15 +146,54 @@ export interface CloudFormationOptions extends NestingOptions {
 
 /**
  * Adapts a template, and what its nested stacks with local templates create (read with
- * `options.readText`; see nested.ts).
+ * `options.readText`; see nested.ts). Every stack's resources are created first, then folded:
+ * a standalone resource may configure an object of another stack of the unit (an ingress rule
+ * of a child on the group its parent passes in, a parent's bucket policy on the bucket a
+ * child's output names).
  */
 export function adaptCloudFormation(template: CfnTemplate, sink: AdapterSink, diagnostics: Diagnostic[], options: CloudFormationOptions = {}): void {
   const { parameters, ...nestingOptions } = options;
-  adaptTemplate(prepareTemplate(template, diagnostics, parameters, rootNesting(template.file, nestingOptions)), sink, diagnostics);
+  const stacks: PlacedTemplate[] = [];
+  placeTemplate(prepareTemplate(template, diagnostics, parameters, rootNesting(template.file, nestingOptions)), sink, diagnostics, new StackUnit(), stacks);
+  for (const s of stacks) {
+    for (const r of s.ctx.resources.values()) FOLDS[r.type]?.(r, s.ctx);
+    relate(s);
+  }
+  // a template nested only by stacks that are not created is not scanned here: say so, where
+  const followed = new Set(stacks.map((s) => s.prepared.template.file));
+  const said = new Set<string>();
+  for (const s of stacks) {
+    for (const off of s.prepared.nested.switchedOff()) {
+      // once per stack resource, however many times its template is nested
+      const key = `${s.prepared.template.file}:${off.at.start.offset}`;
+      if (followed.has(off.template) || said.has(key)) continue;
+      said.add(key);
+      diagnostics.push({
+        level: 'note',
+        code: NESTED_STACK_CODE,
+        message: `nested stack ${off.logicalId} is not created (Condition ${off.condition} is false): ${off.template} is not scanned through it; name the file to scan it on its own`,
+        file: s.prepared.template.file,
+        line: off.at.start.line,
+        column: off.at.start.column,
+      });
+    }
+  }
 }
 
-/** `suppressions`: those of the nested stack resources above the template (they apply to all it creates). */
-function adaptTemplate(prepared: PreparedTemplate, sink: AdapterSink, diagnostics: Diagnostic[], suppressions?: Record<string, string>): void {
+/** One template of the unit, its objects created, its folds still to run. */
+interface PlacedTemplate {
+  prepared: PreparedTemplate;
+  ctx: CfnContext;
+  /** The source map entries of the objects it created. */
+  own: AdapterSink['sourceMap'];
+}
+
+/**
+ * Creates the objects of a template, then those of its nested stacks (depth first), recording
+ * each in `stacks`. `suppressions`: those of the nested stack resources above the template
+ * (they apply to all it creates).
+ */
+function placeTemplate(prepared: PreparedTemplate, sink: AdapterSink, diagnostics: Diagnostic[], unit: StackUnit, stacks: PlacedTemplate[], suppressions?: Record<string, string>): void {
   const { template, ev, sam, nested, nesting } = prepared;
   // Transforms: SAM is expanded (src/adapt/cloudformation/sam.ts); any other macro is not.
   for (const t of templateTransforms(template)) {
@@ -162,16 +203,39 @@ function adaptTemplate(prepared: PreparedTemplate, sink: AdapterSink, diagnostic
   let resources = templateResources(template, ev, diagnostics);
   if (sam) resources = sam.expand(resources);
   const first = sink.sourceMap.length;
-  const ctx = new CfnContext(template.file, resources, ev, sink, { rootFile: nesting.rootFile, path: nesting.path, via: nesting.via, suppressions });
-  for (const r of resources.values()) PRIMARY[r.type]?.(r, ctx);
-  for (const r of resources.values()) FOLDS[r.type]?.(r, ctx);
-  const own = sink.sourceMap.slice(first);
-  if (sam) relateMerged(own, sam.relations, template.file);
-  if (nesting.path.length) relateParameters(own, template, nesting, ev);
+  const ctx = new CfnContext(template.file, resources, ev, sink, {
+    placement: { rootFile: nesting.rootFile, path: nesting.path, via: nesting.via, suppressions },
+    unit,
+    designate: (node) => nested.designated(node),
+  });
+  for (const r of ctx.resources.values()) PRIMARY[r.type]?.(r, ctx);
+  stacks.push({ prepared, ctx, own: sink.sourceMap.slice(first) });
   // nested stacks with a local template: their resources, judged with what this template passes
   for (const r of resources.values()) {
     if (!NESTED_STACK_TYPES[r.type]) continue;
     const child = nested.child(r.logicalId);
-    if (child) adaptTemplate(child, sink, diagnostics, suppressions || r.suppressions ? { ...suppressions, ...r.suppressions } : undefined);
+    if (child) placeTemplate(child, sink, diagnostics, unit, stacks, suppressions || r.suppressions ? { ...suppressions, ...r.suppressions } : undefined);
   }
+}
+
+/**
+ * Related locations of the fields a template set: on its own objects, and on the fields its
+ * folds added to objects of other stacks (with the nested stack resources it was created through).
+ */
+function relate({ prepared, ctx, own }: PlacedTemplate): void {
+  const { template, sam, nesting, ev } = prepared;
+  const entries = [...own];
+  for (const [b, before] of ctx.touched) {
+    const added = Object.entries(b.entry.fields).filter(([k]) => !before.has(k));
+    if (!added.length) continue;
+    const related = (b.entry.related ??= {});
+    entries.push({ ...b.entry, fields: Object.fromEntries(added), related });
+  }
+  if (sam) relateMerged(entries, sam.relations, template.file);
+  if (nesting.path.length) relateParameters(entries, template, nesting, ev);
+  // a field a nested stack's resource set on an object of another stack: through which nesting
+  if (nesting.via.length) {
+    for (const e of entries.slice(own.length)) for (const field of Object.keys(e.fields)) e.related![field] = [...(e.related![field] ?? []), ...nesting.via];
+  }
+  for (const [b] of ctx.touched) if (b.entry.related && !Object.keys(b.entry.related).length) delete b.entry.related;
 }

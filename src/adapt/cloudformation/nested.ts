@@ -7,21 +7,25 @@
  * The child template is read through the scan's reader (never outside the tree, never fetched),
  * parsed by the ordinary loader and evaluated with the values the parent passes in the stack's
  * `Parameters` — evaluated in the parent, so `!Ref ParentParam` carries the parent's value and a
- * resource attribute is unknown. A child parameter the parent does not pass takes its `Default`
- * (none → unknown, with a note). A stack whose `Condition` is false creates nothing.
- * `!GetAtt Stack.Outputs.Name` in the parent is the child's output value when it is known.
+ * resource attribute is unknown — except a resource's id itself (`!Ref ParentGroup`), which
+ * still designates that resource in the child (see {@link NestedStacks.designated}), so that a
+ * child's ingress rule folds into the parent's group. A child parameter the parent does not pass
+ * takes its `Default` (none → unknown, with a note). A stack whose `Condition` is false creates
+ * nothing ({@link NestedStacks.switchedOff}: the unit notes it when nothing else follows its template).
+ * `!GetAtt Stack.Outputs.Name` in the parent is the child's output value when it is known, and
+ * designates the child's resource when the output is its id.
  * Nested stacks nest, up to {@link MAX_NESTING_DEPTH} levels; a template that nests itself
  * (directly or not) is followed once, then reported.
  *
- * What the adapters do with the child's resources is in `index.ts` (`adaptTemplate`); how
- * their objects are named is in `context.ts` (`CfnContext.create`).
+ * What the adapters do with the child's resources is in `index.ts` (`adaptCloudFormation`); how
+ * their objects are named, and found across stacks, is in `context.ts` (`CfnContext`).
  */
 import path from 'node:path';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import { isUnknown } from '../../model/model.js';
 import type { FileRange, Range } from '../../model/source.js';
 import { entry, loadTemplate, type CfnEntry, type CfnNode, type CfnTemplate } from '../../parse/cloudformation/load.js';
-import type { StackPlacement } from './context.js';
+import { fromStackRef, stackQualifiedId, stackRef, type StackPlacement } from './context.js';
 import { Evaluator, hasUnknown, intrinsicOf, NO_VALUE, UnknownValue, unknownOf } from './intrinsics.js';
 import { isSamTemplate, SamExpander } from './sam.js';
 
@@ -125,6 +129,19 @@ function detach(v: unknown, depth = 0): unknown {
   return v;
 }
 
+/** `!GetAtt Stack.Outputs.Name`, `[Stack, Outputs.Name]` or `!Sub "${Stack.Outputs.Name}"`, resolved. */
+function stackOutputName(node: CfnNode | typeof NO_VALUE | UnknownValue): { stack: string; name: string } | undefined {
+  if (node === NO_VALUE || node instanceof UnknownValue) return undefined;
+  const fn = intrinsicOf(node);
+  let s: string | undefined;
+  if (fn?.name === 'Fn::GetAtt') {
+    const items = fn.arg.kind === 'seq' ? fn.arg.items.map(literal) : [literal(fn.arg)];
+    s = items.length === 2 && items[0] && items[1] ? `${items[0]}.${items[1]}` : items.length === 1 ? items[0] : undefined;
+  } else if (fn?.name === 'Fn::Sub') s = /^\$\{([A-Za-z0-9]+\.Outputs\.[^}]+)\}$/.exec(literal(fn.arg) ?? '')?.[1];
+  const m = s ? /^([A-Za-z0-9]+)\.Outputs\.(.+)$/.exec(s) : null;
+  return m ? { stack: m[1], name: m[2] } : undefined;
+}
+
 function literal(n: CfnNode | undefined): string | undefined {
   return n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined;
 }
@@ -202,6 +219,61 @@ export class NestedStacks {
     }
     this.outputs.set(key, v);
     return v;
+  }
+
+  /**
+   * The nested stacks of the template that CloudFormation does not create (their `Condition`
+   * is false), with the local template each names (relative to the tree's root).
+   */
+  switchedOff(): { logicalId: string; condition: string; template: string; at: Range }[] {
+    const out: { logicalId: string; condition: string; template: string; at: Range }[] = [];
+    const resources = entry(this.template.root, 'Resources')?.value;
+    if (resources?.kind !== 'map') return out;
+    for (const e of resources.entries) {
+      const type = literal(entry(e.value, 'Type')?.value) ?? '';
+      const key = NESTED_STACK_TYPES[type];
+      if (!key || (type === 'AWS::Serverless::Application' && !isSamTemplate(this.template))) continue;
+      const cond = literal(entry(e.value, 'Condition')?.value);
+      if (cond === undefined || this.ev.condition(cond) !== false) continue;
+      const url = literal(entry(entry(e.value, 'Properties')?.value, key)?.value);
+      const rel = url === undefined || REMOTE.test(url.trim()) ? undefined : nestedTemplatePath(url, this.template.file, this.nesting.options.root);
+      if (typeof rel === 'string') out.push({ logicalId: e.key, condition: cond, template: rel, at: entry(e.value, 'Condition')!.keyRange });
+    }
+    return out;
+  }
+
+  /**
+   * The resource, of this template or of another stack of the unit, a node designates, as a
+   * cross-stack ref (see `stackRef` in context.ts): `!Ref X` / `!GetAtt X.Attr` / `!Sub "${X}"`
+   * to a resource of the template; `!GetAtt Stack.Outputs.Name` (or `${Stack.Outputs.Name}`) of
+   * a nested stack whose output designates one; a parameter whose value, passed by the parent,
+   * designates one. Undefined otherwise (a value merely computed from a resource designates none).
+   */
+  designated(node: CfnNode | undefined, depth = 0): string | undefined {
+    if (!node || depth > MAX_NESTING_DEPTH + 2) return undefined;
+    const id = this.ev.target(node);
+    if (id !== undefined) {
+      if (!NESTED_STACK_TYPES[this.ev.resourceTypes.get(id) ?? '']) return stackRef(stackQualifiedId(this.nesting.path, id));
+      const out = stackOutputName(this.ev.resolve(node));
+      return out && out.stack === id ? this.outputDesignated(id, out.name, depth) : undefined;
+    }
+    // only the parameter itself (`!Ref P`): a value built from it (`!Sub "${P}-x"`) is another
+    const r = this.ev.resolve(node);
+    const fn = r === NO_VALUE || r instanceof UnknownValue ? undefined : intrinsicOf(r);
+    const name = fn?.name === 'Ref' ? literal(fn.arg) : undefined;
+    if (name === undefined || !this.ev.hasParameter(name)) return undefined;
+    const v = this.ev.value(fn!.node);
+    return v instanceof UnknownValue && v.refs.length === 1 && fromStackRef(v.refs[0]) !== undefined ? v.refs[0] : undefined;
+  }
+
+  /** What output `name` of the nested stack `stack` designates (see {@link designated}). */
+  private outputDesignated(stack: string, name: string, depth: number): string | undefined {
+    const c = this.child(stack);
+    const o = c && entry(entry(c.template.root, 'Outputs')?.value, name);
+    if (!c || !o) return undefined;
+    const cond = literal(entry(o.value, 'Condition')?.value);
+    if (cond !== undefined && c.ev.condition(cond) === false) return undefined;
+    return c.nested.designated(entry(o.value, 'Value')?.value, depth + 1);
   }
 
   private load(logicalId: string): ChildStack | undefined {
@@ -301,7 +373,9 @@ export class NestedStacks {
         for (const pe of r.entries) {
           const v = this.ev.value(pe.value);
           if (v === NO_VALUE) continue;
-          values.set(pe.key, detach(v));
+          // a resource's id passed in (`!Ref ParentGroup`) still designates it in the child
+          const ref = this.designated(pe.value);
+          values.set(pe.key, ref !== undefined ? unknownOf(ref) : detach(v));
           passed.set(pe.key, pe);
         }
       }

@@ -43,6 +43,42 @@ resource "aws_iam_policy" "p" {
 `);
     expect(docs.p).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::reports/*'] }] });
   });
+
+  it('numbers and bools in sets of strings are strings, as Terraform converts them for the provider', () => {
+    const docs = documents(`
+variable "mfa_age" {
+  default = 86400
+}
+
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["sts:AssumeRole"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [123456789012]
+    }
+    condition {
+      test     = "NumericLessThan"
+      variable = "aws:MultiFactorAuthAge"
+      values   = [var.mfa_age]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = [true]
+    }
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`);
+    const st = (docs.p as { Statement: Record<string, unknown>[] }).Statement[0];
+    expect(st.Principal).toEqual({ AWS: ['123456789012'] });
+    expect(st.Condition).toEqual({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['86400'] }, Bool: { 'aws:SecureTransport': ['true'] } });
+  });
 });
 
 describe('policy variables and Sid', () => {

@@ -17,6 +17,7 @@
 import { decodedJson, isUnknown, UNKNOWN } from '../../model/model.js';
 import type { BodyView } from '../../adapt/terraform/view.js';
 import type { Range } from '../../model/source.js';
+import { numberToString } from './values.js';
 
 /** Told why a document is one the AWS provider refuses, and where. */
 export type Reject = (message: string, at: { file: string; range: Range }) => void;
@@ -188,7 +189,7 @@ function ownDocument(view: BodyView, reject: Reject): Doc | undefined {
     for (const [attr, key] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
       const a = st.attr(attr);
       // the provider leaves out an empty (or null) set: `not_actions = []` is no NotAction
-      if (a && a.value !== null && !(Array.isArray(a.value) && a.value.length === 0)) out[key] = a.value;
+      if (a && a.value !== null && !(Array.isArray(a.value) && a.value.length === 0)) out[key] = stringSet(a.value);
     }
     for (const [block, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const ps = st.blocks(block);
@@ -253,6 +254,15 @@ function policyVariableStrings(st: Record<string, unknown>): string | undefined 
   return first;
 }
 
+/**
+ * A set-of-strings argument (actions, resources, identifiers, condition values) as Terraform
+ * hands it to the provider: numbers and bools become strings (`values = [86400]` is "86400").
+ */
+function stringSet(v: unknown): unknown {
+  const str = (x: unknown) => (typeof x === 'number' ? numberToString(x) : typeof x === 'boolean' ? String(x) : x);
+  return Array.isArray(v) ? v.map(str) : str(v);
+}
+
 /** `principals { type, identifiers }` blocks as a Principal; UNKNOWN when a block's type or identifiers cannot be placed. */
 function principalBlocks(ps: BodyView[]): unknown {
   // keys are the configuration's (a type "__proto__" is a key like any other): a Map, then own properties
@@ -260,7 +270,7 @@ function principalBlocks(ps: BodyView[]): unknown {
   for (const p of ps) {
     if (p.unknown) return UNKNOWN;
     const type = p.attr('type')?.value;
-    const ids = p.attr('identifiers')?.value;
+    const ids = stringSet(p.attr('identifiers')?.value);
     if (typeof type !== 'string' || !Array.isArray(ids)) return UNKNOWN;
     principal.set(type, [...(principal.get(type) ?? []), ...ids]);
   }
@@ -284,7 +294,7 @@ function conditionBlocks(cs: BodyView[]): unknown {
     const variable = c.attr('variable')?.value;
     if (typeof test !== 'string' || typeof variable !== 'string') return UNKNOWN;
     if (!conditions.has(test)) conditions.set(test, new Map());
-    conditions.get(test)!.set(variable, c.attr('values')?.value);
+    conditions.get(test)!.set(variable, stringSet(c.attr('values')?.value));
   }
   return Object.fromEntries([...conditions].map(([test, vars]) => [test, Object.fromEntries(vars)]));
 }

@@ -8,14 +8,22 @@ import type { Range } from '../../model/source.js';
 
 export { isUnknown, UNKNOWN };
 
-/** An evaluation error at a source range: becomes a diagnostic, or is caught by try()/can(). */
+/**
+ * An evaluation error at a source range: becomes a diagnostic, or is caught by try()/can().
+ * Such errors are values of the language (try(), can(), a conditional's other result), raised
+ * often and never shown with a stack: none is captured, which would cost more than the
+ * evaluation that failed.
+ */
 export class EvalError extends Error {
   constructor(
     message: string,
     readonly range?: Range,
     readonly file?: string,
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'EvalError';
   }
 }

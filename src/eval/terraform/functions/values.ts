@@ -14,6 +14,13 @@ export { decodedJson, isUnknown, UNKNOWN, unknownJson };
 /** Bad arguments or type errors; the evaluator turns it into a diagnostic. */
 export class FunctionError extends Error {
   override name = 'FunctionError';
+  constructor(message?: string) {
+    // raised often (try(), can()) and never shown with a stack: none is captured
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Largest string a function may produce (10 MiB of UTF-16 code units). */

@@ -106,7 +106,8 @@ class PlainBuilder implements JsonBuilder<unknown, Record<string, unknown>, unkn
     if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
     else obj[key] = value;
   }
-  // recorded once filled: giving an empty object its identity hash first measured slower
+  // recorded once filled, and member() written out: together they took plans from about
+  // 87 % to 96 % of the old dedicated parser's speed (bench/json.ts)
   endObject(obj: Record<string, unknown>, start: number): unknown {
     this.spans.set(obj, start);
     return obj;

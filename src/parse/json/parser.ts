@@ -53,9 +53,8 @@ export function textStart(t: string): number {
 
 /**
  * A JSON parser for one kind of builder. Each call makes a fresh copy of the parser's code,
- * so V8 keeps separate type feedback per consumer: the builder calls stay monomorphic and
- * get inlined (one shared copy driven by two builders measured 10–15 % slower on plans).
- * Call it once per builder type, at module level, and reuse the result.
+ * so V8 keeps separate type feedback per consumer and the builder calls stay monomorphic
+ * (inlinable). Call it once per builder type, at module level, and reuse the result.
  */
 export function jsonParser<V, O, A>(): (text: string, builder: JsonBuilder<V, O, A>) => V {
   class Parser {

@@ -9,6 +9,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
+import { LineTable } from '../hcl/lexer.js';
+import { duplicateMembers, JsonSyntaxError, parseJsonTree, type JsonNode } from '../json/index.js';
 import { rangeOf } from '../yaml-positions.js';
 
 export type CfnScalar = string | number | boolean | null;
@@ -42,6 +44,8 @@ export interface CfnTemplate {
 const MAX_ALIAS_COUNT = 100;
 /** Nodes a template may expand to through aliases, beyond its own: a second guard. */
 const MAX_ALIAS_NODES = 100_000;
+/** Deepest template nesting read (YAML and JSON alike). */
+const MAX_TEMPLATE_DEPTH = 200;
 
 /** Short-form tags and the long-form key they stand for. */
 export const SHORT_FORMS: Record<string, string> = {
@@ -97,16 +101,6 @@ function diag(diagnostics: Diagnostic[], code: string, message: string, file: st
   diagnostics.push({ level, code, message, file, line, column });
 }
 
-/** Position of a JSON.parse error, from V8's message. */
-function jsonErrorPos(text: string, message: string): { line: number; column: number } {
-  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const m = /position (\d+)/.exec(message);
-  const at = m ? Number(m[1]) : text.length;
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
 class Converter {
   private aliasNodes = 0;
 
@@ -128,7 +122,7 @@ class Converter {
   }
 
   convert(node: unknown, fallback: Range, depth: number, viaAlias: boolean): CfnNode {
-    if (depth > 200) throw new Error('template nested too deeply');
+    if (depth > MAX_TEMPLATE_DEPTH) throw new Error('template nested too deeply');
     if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) throw new Error(`aliases expand to more than ${MAX_ALIAS_NODES} nodes`);
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
@@ -205,16 +199,11 @@ class Converter {
 export function loadTemplate(text: string, file: string, diagnostics: Diagnostic[]): CfnTemplate | undefined {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const isJson = /^\s*\{/.test(src);
-  if (isJson) {
-    try {
-      JSON.parse(src);
-    } catch (e) {
-      const msg = (e as Error).message;
-      const { line, column } = jsonErrorPos(src, msg);
-      diag(diagnostics, 'json-syntax', msg.replace(/\s*\(line \d+ column \d+\)/, ''), file, line, column);
-      return undefined;
-    }
-  }
+  return isJson ? loadJsonTemplate(src, file, diagnostics) : loadYamlTemplate(src, file, diagnostics);
+}
+
+/** A YAML template (without byte order mark). JSON read this way gives the same nodes, slower. */
+export function loadYamlTemplate(src: string, file: string, diagnostics: Diagnostic[]): CfnTemplate | undefined {
   const lc = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lc, customTags, uniqueKeys: true, strict: false, prettyErrors: true });
   if (doc.errors.length) {
@@ -239,6 +228,56 @@ export function loadTemplate(text: string, file: string, diagnostics: Diagnostic
     diag(diagnostics, 'yaml-alias-limit', `template refused: ${(e as Error).message}`, file, 1, 1);
     return undefined;
   }
+  if (root.kind !== 'map') {
+    diag(diagnostics, 'cloudformation-template', 'a template must be a mapping', file, root.range.start.line, root.range.start.column);
+    return undefined;
+  }
+  return { file, root, comments: commentLines(src) };
+}
+
+/**
+ * A JSON template (without byte order mark), read by the positioned JSON parser: strict JSON (what CloudFormation
+ * accepts), duplicate keys refused as the YAML path refuses them, and nodes with the same
+ * ranges the YAML path gives (test/cloudformation/json-load.test.ts compares the two).
+ */
+export function loadJsonTemplate(src: string, file: string, diagnostics: Diagnostic[]): CfnTemplate | undefined {
+  const lines = new LineTable(src);
+  let tree: JsonNode;
+  try {
+    tree = parseJsonTree(src);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const p = lines.pos(e.offset);
+    diag(diagnostics, 'json-syntax', e.reason, file, p.line, p.column);
+    return undefined;
+  }
+  const rng = (start: number, end: number): Range => ({ start: lines.pos(start), end: lines.pos(end) });
+  let duplicates = false;
+  const convert = (n: JsonNode, depth: number): CfnNode => {
+    if (depth > MAX_TEMPLATE_DEPTH) throw new Error('template nested too deeply');
+    const range = rng(n.start, n.end);
+    if (n.kind === 'array') return { kind: 'seq', items: n.items.map((it) => convert(it, depth + 1)), range };
+    if (n.kind !== 'object') return { kind: 'scalar', value: n.value, range };
+    for (const dup of duplicateMembers(n)) {
+      const p = lines.pos(dup.keyStart);
+      duplicates = true;
+      diag(diagnostics, 'json-syntax', `duplicate key ${JSON.stringify(dup.key)}: keys of an object must be unique`, file, p.line, p.column);
+    }
+    const entries: CfnEntry[] = n.members.map((m) => {
+      const keyRange = rng(m.keyStart, m.keyEnd);
+      const value = convert(m.value, depth + 1);
+      return { key: m.key, keyRange, range: { start: keyRange.start, end: value.range.end }, value };
+    });
+    return { kind: 'map', entries, range };
+  };
+  let root: CfnNode;
+  try {
+    root = convert(tree, 0);
+  } catch (e) {
+    diag(diagnostics, 'yaml-alias-limit', `template refused: ${(e as Error).message}`, file, 1, 1);
+    return undefined;
+  }
+  if (duplicates) return undefined;
   if (root.kind !== 'map') {
     diag(diagnostics, 'cloudformation-template', 'a template must be a mapping', file, root.range.start.line, root.range.start.column);
     return undefined;

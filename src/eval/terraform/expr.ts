@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
 import { unknownOrigin } from '../../model/model.js';
 import { callLibrary, functionsAvailable, isFunctionError, UnknownFunctionError, type FunctionContext } from './call.js';
-import { convert, typeEquals, typeOfValue, typeString, unifyTypes } from './types.js';
+import { convert, typeEquals, typeOfValue, typeString, unifyTypes, type TfType } from './types.js';
 import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, missingAttribute, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
 
 /** What references resolve against: one module instance. */
@@ -113,19 +113,35 @@ function evalConditional(e: Extract<Expression, { type: 'conditional' }>, ctx: C
   if (c === null) throw new EvalError('the condition value is null: conditions must either be true or false', e.cond.range);
   const cond = toBoolean(c, e.cond.range);
   const value = evaluate(cond ? e.then : e.else, ctx);
-  let other: unknown;
-  try {
-    other = evaluate(cond ? e.else : e.then, { ...ctx, diag: () => undefined });
-  } catch (err) {
-    if (!(err instanceof EvalError)) throw err;
-    other = UNKNOWN;
+  const otherExpr = cond ? e.else : e.then;
+  let otherType = literalType(otherExpr);
+  if (!otherType) {
+    let other: unknown;
+    try {
+      other = evaluate(otherExpr, { ...ctx, diag: () => undefined });
+    } catch (err) {
+      if (!(err instanceof EvalError)) throw err;
+      other = UNKNOWN;
+    }
+    otherType = typeOfValue(other);
   }
-  const types = [typeOfValue(value), typeOfValue(other)];
+  const types = [typeOfValue(value), otherType];
   if (!cond) types.reverse();
   const t = unifyTypes(types);
   if (!t) throw new EvalError(`inconsistent conditional result types: the true result is ${typeString(types[0])}, the false result ${typeString(types[1])}`, e.range);
   return t.kind === 'any' || typeEquals(t, types[cond ? 0 : 1]) ? value : convert(value, t);
 }
+/** The type of a literal (`1`, `true`, `"text"`, `"${a}-${b}"`) without evaluating it; undefined for other expressions. */
+function literalType(e: Expression): TfType | undefined {
+  if (e.type === 'literal') return typeof e.value === 'number' ? NUMBER : typeof e.value === 'boolean' ? BOOL : undefined;
+  // a template is a string, unless it is exactly one interpolation (`"${x}"` is x's value)
+  if (e.type === 'template' && !(e.parts.length === 1 && e.parts[0].type === 'interpolation')) return STRING;
+  return undefined;
+}
+const NUMBER: TfType = { kind: 'number' };
+const BOOL: TfType = { kind: 'bool' };
+const STRING: TfType = { kind: 'string' };
+
 const UNKNOWN_FN = new UnknownFunctionError('function library not available');
 
 function rootVariable(name: string, ctx: Ctx, range: Range): unknown {

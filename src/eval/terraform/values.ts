@@ -56,6 +56,14 @@ export function containsUnknown(v: unknown): boolean {
   return false;
 }
 
+/** Whether a value holds ±infinity (a division by zero), which no JSON document can hold. */
+export function hasInfinity(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (Array.isArray(v)) return v.some(hasInfinity);
+  if (isObject(v)) return Object.values(v).some(hasInfinity);
+  return false;
+}
+
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (isUnknown(v)) return 'unknown';

@@ -123,16 +123,23 @@ export function graphemes(s: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** Formats a finite number as cty does for number→string: shortest exact digits, never an exponent. */
+/** Formats a number as cty does for number→string: shortest exact digits, never an exponent, ±infinity as "+Inf"/"-Inf". */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new FunctionError('cannot represent an infinite number');
   return numberToString(n);
 }
 
 const NUMBER_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function finite(n: number, what = 'result'): number {
-  if (!Number.isFinite(n)) throw new FunctionError(`${what} is not a finite number`);
+/**
+ * A numeric result: NaN (no Terraform counterpart) is an error; ±infinity passes when an
+ * operand was infinite (Terraform carries infinities on), and is an overflow of Palisade's
+ * IEEE doubles otherwise (Terraform's big floats hold the exact value) — unless `float64`:
+ * Terraform computes pow and log in float64 too, and reaches infinity the same way.
+ */
+export function finite(n: number, operands: number[], float64 = false): number {
+  if (Number.isNaN(n)) throw new FunctionError('result is not a number');
+  if (!Number.isFinite(n) && !float64 && operands.every(Number.isFinite))
+    throw new FunctionError('result is beyond the range of Palisade\'s numbers (IEEE doubles)');
   return n;
 }
 

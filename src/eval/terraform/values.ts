@@ -58,9 +58,15 @@ export function containsUnknown(v: unknown): boolean {
 
 /** Whether a value holds ±infinity (a division by zero), which no JSON document can hold. */
 export function hasInfinity(v: unknown): boolean {
-  if (typeof v === 'number') return !Number.isFinite(v);
-  if (Array.isArray(v)) return v.some(hasInfinity);
-  if (isObject(v)) return Object.values(v).some(hasInfinity);
+  if (typeof v === 'number') return v === Infinity || v === -Infinity;
+  if (typeof v !== 'object' || v === null) return false;
+  // loops without allocation: every resource attribute value goes through here
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasInfinity(v[i])) return true;
+    return false;
+  }
+  if (!isObject(v)) return false;
+  for (const k in v) if (hasInfinity((v as Record<string, unknown>)[k])) return true;
   return false;
 }
 

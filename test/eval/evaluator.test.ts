@@ -62,6 +62,14 @@ describe('expressions', () => {
     expect(ev('jsonencode(1 / 0)').diagnostics[0].message).toContain('cannot serialize infinity as JSON');
     // finite operands overflowing a double: Terraform's big floats hold the value, Palisade cannot
     expect(ev('1e300 * 1e300').diagnostics[0].message).toContain('beyond the range');
+    expect(ev('1e400').diagnostics[0].message).toContain('beyond the range');
+  });
+
+  it('strings become numbers in Go big.Float syntax, as Terraform reads them', () => {
+    expect(v('"-inf" + 0')).toBe(-Infinity);
+    expect(v('"1.5e2" + 0')).toBe(150);
+    for (const s of ['"Infinity"', '"0x10"', '" 1"', '"INF"']) expect(ev(`${s} + 0`).diagnostics[0].message).toContain('a number is required');
+    expect(isUnknown(v('var.n', 'variable "n" {\n  type    = number\n  default = "0x10"\n}\n'))).toBe(true);
   });
 
   it('a resource attribute holding an infinity is reported at its line and unknown', () => {

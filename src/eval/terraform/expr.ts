@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
 import { callLibrary, functionsAvailable, isFunctionError, UnknownFunctionError, type FunctionContext } from './call.js';
 import { convert, typeEquals, typeOfValue, typeString, unifyTypes } from './types.js';
-import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
+import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, OUT_OF_RANGE, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
 
 /** What references resolve against: one module instance. */
 export interface Resolver {
@@ -43,7 +43,10 @@ class DataTypeRef {
 export function evaluate(e: Expression, ctx: Ctx): unknown {
   switch (e.type) {
     case 'literal':
-      return typeof e.value === 'string' ? nfc(e.value) : e.value;
+      if (typeof e.value === 'string') return nfc(e.value);
+      // a literal beyond IEEE doubles (1e400): Terraform's big floats hold it, Palisade cannot
+      if (e.value === Infinity) throw new EvalError(`the number literal ${OUT_OF_RANGE}`, e.range);
+      return e.value;
     case 'paren':
       return evaluate(e.expr, ctx);
     case 'template':

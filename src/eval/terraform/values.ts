@@ -116,9 +116,28 @@ export function toStr(v: unknown, range?: Range): string {
   throw new EvalError(`a ${typeName(v)} value cannot be converted to a string`, range);
 }
 
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFINITY_TEXT = /^[+-]?(?:Inf|inf)$/;
+
+/**
+ * cty's string → number (Go's big.Float syntax): decimal digits with an optional exponent, or
+ * "Inf"/"inf" with an optional sign; undefined when the text is no number, NaN when it is a
+ * finite number beyond the range of IEEE doubles (Terraform's big floats hold it, Palisade cannot).
+ */
+export function parseNumber(s: string): number | undefined {
+  if (INFINITY_TEXT.test(s)) return s[0] === '-' ? -Infinity : Infinity;
+  if (!NUMBER_TEXT.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+export const OUT_OF_RANGE = "is beyond the range of Palisade's numbers (IEEE doubles)";
+
 export function toNum(v: unknown, range?: Range): number {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  const n = typeof v === 'string' ? parseNumber(v) : undefined;
+  if (n !== undefined && !Number.isNaN(n)) return n;
+  if (n !== undefined) throw new EvalError(`the number ${v as string} ${OUT_OF_RANGE}`, range);
   throw new EvalError(`a number is required, got ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''}`, range);
 }
 

@@ -155,6 +155,8 @@ export function jsonRoundTrip(v: unknown): unknown {
 function normalizeDecoded(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalizeDecoded);
   if (isObject(v)) return makeObject(Object.keys(v).map((k) => [k, normalizeDecoded(v[k])]));
+  // JSON.parse reads 1e400 as an infinity; Terraform's big floats hold the number
+  if (v === Infinity || v === -Infinity) throw new FunctionError(`a number beyond the range of Palisade's numbers (IEEE doubles)`);
   return v;
 }
 

@@ -7,7 +7,7 @@
  */
 import { decodedJson, isUnknown, UNKNOWN, unknownJson } from '../../../model/model.js';
 import { unifyValues } from '../types.js';
-import { numberToString } from '../values.js';
+import { numberToString, OUT_OF_RANGE, parseNumber } from '../values.js';
 
 export { decodedJson, isUnknown, UNKNOWN, unknownJson };
 
@@ -128,7 +128,6 @@ export function formatNumber(n: number): string {
   return numberToString(n);
 }
 
-const NUMBER_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A numeric result: NaN (no Terraform counterpart) is an error; ±infinity passes when an
@@ -166,10 +165,11 @@ export function toStr(v: unknown, name?: string): string {
   }
 }
 
+/** A string's number (cty's conversion), undefined when it is none; beyond IEEE doubles, an error. */
 export function strToNumber(s: string): number | undefined {
-  if (!NUMBER_SYNTAX.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
+  const n = parseNumber(s);
+  if (n !== undefined && Number.isNaN(n)) throw new FunctionError(`the number ${s} ${OUT_OF_RANGE}`);
+  return n;
 }
 
 export function toNum(v: unknown, name?: string): number {

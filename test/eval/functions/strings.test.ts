@@ -202,7 +202,7 @@ const errors: ErrRow[] = [
   // under a (?i) that does not hold for the whole pattern, letters are case-expanded one by one;
   // a character class or a letter escape there is not translated
   ['regex', ['a(?i)[b]', 'aB'], 'character class under a (?i) flag'],
-  ['regex', ['a(?i)\\x42', 'ab'], 'escape \\x under a (?i) flag'],
+  ['regex', ['a(?i)\\pL', 'aB'], 'escape \\p under a (?i) flag'],
   ['regex', ['(?z)a', 'a'], 'invalid or unsupported Perl syntax'],
   ['regex', ['a\\Z', 'a'], 'invalid escape sequence'],
   ['regex', ['a\\C', 'a'], 'invalid escape sequence'],

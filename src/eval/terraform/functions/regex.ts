@@ -7,9 +7,9 @@
  * `^`/`$` at `\n` only, and literal `{`, `}` and `]` where RE2 allows them. Flag groups
  * (`(?flags)` to the end of the group, `(?flags:…)` scoped, `-` clearing) anywhere: `s`, `m`
  * and `U` (ungreedy: each quantifier's greediness swapped) per place; `i` as JavaScript's flag
- * when it holds for the whole pattern, else each literal letter case-expanded (`[bB]`).
- * Rejected: backreferences, lookaround, `\C`, `\Z`, and under a partial `i` a character
- * class or an escape that could stand for a letter.
+ * when it holds for the whole pattern, else each letter (literal, escaped or in `\Q…\E`)
+ * case-expanded (`[bB]`). Rejected: backreferences, lookaround, `\C`, `\Z`, and under a
+ * partial `i` a character class or a Unicode class escape (`\pL`).
  *
  * JavaScript regexes backtrack while RE2 runs in linear time, so patterns with nested unbounded
  * quantifiers (star height > 1, e.g. `(a+)+`) are flagged `unsafe`; callers return unknown
@@ -167,10 +167,26 @@ function translate(src: string): CompiledRegex {
   while (i < src.length) {
     const c = src[i];
     if (c === '\\') {
-      if (expand(current()) && !/^[dDsSwWbBAz]$|^[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/.test(src[i + 1] ?? ''))
-        fail(`the escape \\${src[i + 1]} under a (?i) flag that does not hold for the whole pattern is not supported`);
+      if (expand(current()) && src[i + 1] === 'Q') {
+        // \Q...\E under a partial (?i): each character case-expanded like a literal
+        const end = src.indexOf('\\E', i + 2);
+        for (const ch of end < 0 ? src.slice(i + 2) : src.slice(i + 2, end)) {
+          const variants = variantsOf(ch);
+          out += variants.length > 1 ? `[${variants.map((x) => cp(x.codePointAt(0)!)).join('')}]` : cp(ch.codePointAt(0)!);
+        }
+        i = end < 0 ? src.length : end + 2;
+        lastAtomQuantifiable = true;
+        lastAtomInner = false;
+        continue;
+      }
       const { text, next } = escapeOutside(src, i);
-      out += text;
+      if (expand(current()) && !/^[dDsSwWbBAzntrfva]$/.test(src[i + 1])) {
+        // under a partial (?i), an escape standing for one character is case-expanded like a literal
+        const m = /^\\u\{([0-9a-f]+)\}$|^\\x([0-9A-Fa-f]{2})$/.exec(text);
+        if (!m) fail(`the escape \\${src[i + 1]} under a (?i) flag that does not hold for the whole pattern is not supported`);
+        const variants = variantsOf(String.fromCodePoint(parseInt(m[1] ?? m[2], 16)));
+        out += variants.length > 1 ? `[${variants.map((x) => cp(x.codePointAt(0)!)).join('')}]` : text;
+      } else out += text;
       i = next;
       lastAtomQuantifiable = true;
       lastAtomInner = false;

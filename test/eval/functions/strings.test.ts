@@ -157,6 +157,8 @@ const rows: Row[] = [
   ['regex', ['(?U)a+', 'aaa'], 'a'],
   ['regex', ['(?U)a+?', 'aaa'], 'aaa'],
   ['regex', ['(?i:k)', '\u212a'], '\u212a'],
+  ['regexall', ['a(?i)[b-d]+', 'aBcD abx'], ['aBcD', 'ab']],
+  ['regex', ['a(?i)[^b]', 'ax'], 'ax'],
   ['regex', ['\\Aab\\z', 'ab'], 'ab'],
   ['regex', ['a{2}', 'caaa'], 'aa'],
   ['regex', ['a{', 'a{'], 'a{'], // RE2 treats a brace that is not a repeat as a literal
@@ -201,8 +203,7 @@ const errors: ErrRow[] = [
   ['regex', ['a(?<!b)', 'ab'], 'lookahead and lookbehind'],
   // under a (?i) that does not hold for the whole pattern, letters are case-expanded one by one;
   // a character class or a letter escape there is not translated
-  ['regex', ['a(?i)[b]', 'aB'], 'character class under a (?i) flag'],
-  ['regex', ['a(?i)\\pL', 'aB'], 'escape \\p under a (?i) flag'],
+  ['regex', ['a(?i)\\PL', 'a1'], 'escape \\P under a (?i) flag'],
   ['regex', ['(?z)a', 'a'], 'invalid or unsupported Perl syntax'],
   ['regex', ['a\\Z', 'a'], 'invalid escape sequence'],
   ['regex', ['a\\C', 'a'], 'invalid escape sequence'],

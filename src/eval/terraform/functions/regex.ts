@@ -8,8 +8,8 @@
  * (`(?flags)` to the end of the group, `(?flags:…)` scoped, `-` clearing) anywhere: `s`, `m`
  * and `U` (ungreedy: each quantifier's greediness swapped) per place; `i` as JavaScript's flag
  * when it holds for the whole pattern, else each letter (literal, escaped or in `\Q…\E`)
- * case-expanded (`[bB]`). Rejected: backreferences, lookaround, `\C`, `\Z`, and under a
- * partial `i` a character class or a Unicode class escape (`\pL`).
+ * case-expanded (`[bB]`), each class or `\pL` given its members' case variants. Rejected:
+ * backreferences, lookaround, `\C`, `\Z`, and `\P` (a complement) under a partial `i`.
  *
  * JavaScript regexes backtrack while RE2 runs in linear time, so patterns with nested unbounded
  * quantifiers (star height > 1, e.g. `(a+)+`) are flagged `unsafe`; callers return unknown
@@ -135,6 +135,38 @@ const FOLD_EXTRA: Record<string, string> = {
   'ι': '\u0345\u1fbe',
 };
 
+let casedChars: string[] | undefined;
+
+/** Every character (up to U+1FFFF) with a case mapping: the candidates of case folding, computed once. */
+function casedCharacters(): string[] {
+  if (!casedChars) {
+    casedChars = [];
+    for (let c = 0; c <= 0x1ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch) casedChars.push(ch);
+    }
+  }
+  return casedChars;
+}
+
+/**
+ * A character class under a partial (?i): the case variants of its members added, before a
+ * negation applies (as RE2 folds a class before negating it).
+ */
+function foldClass(text: string): string {
+  const negated = text[1] === '^';
+  const body = text.slice(negated ? 2 : 1, -1);
+  const member = new RegExp(`^[${body}]$`, 'u');
+  const extra = new Set<string>();
+  for (const ch of casedCharacters()) {
+    if (!member.test(ch)) continue;
+    for (const v of variantsOf(ch)) if (!member.test(v)) extra.add(v);
+  }
+  if (extra.size === 0) return text;
+  return `[${negated ? '^' : ''}${body}${[...extra].map((x) => cp(x.codePointAt(0)!)).join('')}]`;
+}
+
 function translate(src: string): CompiledRegex {
   let i = 0;
   // Leading flag groups: their flags hold from the start
@@ -183,6 +215,14 @@ function translate(src: string): CompiledRegex {
       if (expand(current()) && !/^[dDsSwWbBAzntrfva]$/.test(src[i + 1])) {
         // under a partial (?i), an escape standing for one character is case-expanded like a literal
         const m = /^\\u\{([0-9a-f]+)\}$|^\\x([0-9A-Fa-f]{2})$/.exec(text);
+        if (!m && /^\\p\{/.test(text)) {
+          // \pL: a class, its members' case variants added (\P, a complement, is not translated)
+          out += foldClass(`[${text}]`);
+          i = next;
+          lastAtomQuantifiable = true;
+          lastAtomInner = false;
+          continue;
+        }
         if (!m) fail(`the escape \\${src[i + 1]} under a (?i) flag that does not hold for the whole pattern is not supported`);
         const variants = variantsOf(String.fromCodePoint(parseInt(m[1] ?? m[2], 16)));
         out += variants.length > 1 ? `[${variants.map((x) => cp(x.codePointAt(0)!)).join('')}]` : text;
@@ -193,9 +233,8 @@ function translate(src: string): CompiledRegex {
       continue;
     }
     if (c === '[') {
-      if (expand(current())) fail('a character class under a (?i) flag that does not hold for the whole pattern is not supported');
       const { text, next } = charClass(src, i);
-      out += text;
+      out += expand(current()) ? foldClass(text) : text;
       i = next;
       lastAtomQuantifiable = true;
       lastAtomInner = false;

@@ -44,7 +44,41 @@ describe('expressions', () => {
     expect(v('data.x.y.z + 1')).toEqual(UNKNOWN);
     expect(v('data.x.y.z || true')).toBe(true);
     expect(v('data.x.y.z && false')).toBe(false);
-    expect(ev('1 / 0').diagnostics[0].message).toContain('division by zero');
+  });
+
+  it('a division by zero is an infinity, carried on as Terraform does (recorded in fixtures/terraform-oracle)', () => {
+    expect(ev('1 / 0')).toEqual({ value: Infinity, diagnostics: [] });
+    expect(v('-1 / 0')).toBe(-Infinity);
+    expect(v('1 / 0 > 1')).toBe(true);
+    expect(v('tostring(1 / 0)')).toBe('+Inf');
+    expect(v('"n-${-1 / 0}"')).toBe('n--Inf');
+    expect(v('can(1 / 0)')).toBe(true);
+    expect(v('1 / (1 / 0)')).toBe(0);
+    // what has no result is an error, as in Terraform
+    expect(ev('0 / 0').diagnostics[0].message).toContain("can't divide zero by zero");
+    expect(ev('1 / 0 - 1 / 0').diagnostics[0].message).toContain("can't subtract infinity from itself");
+    expect(ev('0 * (1 / 0)').diagnostics[0].message).toContain("can't multiply zero by infinity");
+    expect(ev('7 % (1 / 0)').diagnostics[0].message).toContain('modulo');
+    expect(ev('jsonencode(1 / 0)').diagnostics[0].message).toContain('cannot serialize infinity as JSON');
+    // finite operands overflowing a double: Terraform's big floats hold the value, Palisade cannot
+    expect(ev('1e300 * 1e300').diagnostics[0].message).toContain('beyond the range');
+    expect(ev('1e400').diagnostics[0].message).toContain('beyond the range');
+  });
+
+  it('strings become numbers in Go big.Float syntax, as Terraform reads them', () => {
+    expect(v('"-inf" + 0')).toBe(-Infinity);
+    expect(v('"1.5e2" + 0')).toBe(150);
+    for (const s of ['"Infinity"', '"0x10"', '" 1"', '"INF"']) expect(ev(`${s} + 0`).diagnostics[0].message).toContain('a number is required');
+    expect(isUnknown(v('var.n', 'variable "n" {\n  type    = number\n  default = "0x10"\n}\n'))).toBe(true);
+  });
+
+  it('a resource attribute holding an infinity is reported at its line and unknown', () => {
+    const diagnostics: Diagnostic[] = [];
+    const file = parseTerraformFile('resource "aws_s3_bucket" "b" {\n  bucket = "b-${1 / 0}"\n  x      = [1 / 0]\n}\n', 'm/main.tf');
+    const [r] = evaluateTerraformUnit({ root: '/nonexistent', unit: 'm', files: [file], diagnostics, readText: () => undefined });
+    expect(r.view.attr('bucket')!.value).toBe('b-+Inf');
+    expect(isUnknown(r.view.attr('x')!.value)).toBe(true);
+    expect(diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['tf-eval m/main.tf:3']);
   });
 
   it('conditionals: unknown condition gives unknown', () => {
@@ -202,5 +236,20 @@ resource "aws_s3_bucket_versioning" "v" {
     expect(byAddress.get('aws_s3_bucket_versioning.v')!.view.attr('bucket')!.value).toBe('b');
     expect(isUnknown(byAddress.get('aws_s3_bucket.b')!.view.attr('acl')!.value)).toBe(true);
     expect(diagnostics.filter((d) => d.code === 'tf-eval')).toHaveLength(1);
+  });
+});
+
+describe('variables: nullable = false', () => {
+  // Terraform 1.13.3 refuses a null default with nullable = false ("Invalid default value for
+  // variable"; recorded in fixtures/terraform-oracle), whatever value the variable is given
+  const tf = 'variable "v" {\n  type     = string\n  default  = null\n  nullable = false\n}\n';
+  it('a null default is reported at its line and the variable is unknown', () => {
+    const { value, diagnostics } = ev('var.v', tf);
+    expect(isUnknown(value)).toBe(true);
+    expect(diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['tf-var m/main.tf:3']);
+    expect(diagnostics[0].message).toContain('null default value is not valid when nullable = false');
+  });
+  it('a usable default stays the value', () => {
+    expect(ev('var.v', tf.replace('null', '"d"'))).toEqual({ value: 'd', diagnostics: [] });
   });
 });

@@ -9,7 +9,7 @@ import type { Range } from '../../model/source.js';
 import { unknownOrigin } from '../../model/model.js';
 import { callLibrary, functionsAvailable, isFunctionError, UnknownFunctionError, type FunctionContext } from './call.js';
 import { convert, typeEquals, typeOfValue, typeString, unifyTypes, type TfType } from './types.js';
-import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, missingAttribute, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
+import { containsUnknown, deepEqual, EvalError, isObject, isOpen, isUnknown, missingAttribute, OUT_OF_RANGE, toBoolean, toNum, toStr, typeName, UNKNOWN } from './values.js';
 
 /** What references resolve against: one module instance. */
 export interface Resolver {
@@ -44,7 +44,10 @@ class DataTypeRef {
 export function evaluate(e: Expression, ctx: Ctx): unknown {
   switch (e.type) {
     case 'literal':
-      return typeof e.value === 'string' ? nfc(e.value) : e.value;
+      if (typeof e.value === 'string') return nfc(e.value);
+      // a literal beyond IEEE doubles (1e400): Terraform's big floats hold it, Palisade cannot
+      if (e.value === Infinity) throw new EvalError(`the number literal ${OUT_OF_RANGE}`, e.range);
+      return e.value;
     case 'paren':
       return evaluate(e.expr, ctx);
     case 'template':
@@ -258,22 +261,35 @@ function evalBinary(op: string, a: unknown, b: unknown, range: Range): unknown {
       return x > y;
     case '>=':
       return x >= y;
+    // Terraform's numbers reach ±infinity by a division by zero and carry it on (1 / 0 > 1 is
+    // true); the operations that have no result are errors, as in cty
     case '+':
-      return x + y;
+      return arithmetic(x + y, x, y, 'can\'t add opposite infinities', range);
     case '-':
-      return x - y;
+      return arithmetic(x - y, x, y, 'can\'t subtract infinity from itself', range);
     case '*':
-      return x * y;
+      return arithmetic(x * y, x, y, 'can\'t multiply zero by infinity', range);
     case '/':
-      // Terraform divides by zero into an infinity that no output can hold: a diagnostic here
-      if (y === 0) throw new EvalError('division by zero', range);
-      return x / y;
+      return arithmetic(x / y, x, y === 0 ? Infinity : y, 'can\'t divide zero by zero or infinity by infinity', range);
     case '%':
+      if (!Number.isFinite(x) || !Number.isFinite(y)) throw new EvalError('can\'t use modulo with zero and infinity', range);
       // cty: a modulo by zero is the dividend
       return y === 0 ? x : x % y;
     default:
       throw new EvalError(`unsupported operator ${op}`, range);
   }
+}
+
+/**
+ * An arithmetic result. NaN (∞ − ∞, 0 × ∞, 0 / 0, ∞ / ∞) is a Terraform error too; an infinity
+ * from finite operands (a division by zero counts as infinite) overflowed Palisade's IEEE
+ * doubles where Terraform's big floats hold the exact value.
+ */
+function arithmetic(r: number, x: number, y: number, nan: string, range: Range): number {
+  if (Number.isNaN(r)) throw new EvalError(nan, range);
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y))
+    throw new EvalError('the result is beyond the range of Palisade\'s numbers (IEEE doubles)', range);
+  return r;
 }
 
 /** Elements of a collection to iterate, in Terraform's order (maps by key); undefined when unknown. */

@@ -15,7 +15,7 @@ import { formatKey, type TerraformResource } from '../../adapt/terraform/resourc
 import { evaluate, iterate, withVars, type Ctx, type Resolver } from './expr.js';
 import type { FunctionContext } from './call.js';
 import { convert } from './types.js';
-import { EvalError, isObject, isUnknown, instanceValue, openObject, stableKey, toStr, UNKNOWN } from './values.js';
+import { EvalError, hasInfinity, isObject, isUnknown, instanceValue, openObject, stableKey, toStr, UNKNOWN } from './values.js';
 import { EvalBodyView, type ViewHost } from './view.js';
 import { attrOf, attributesOf, fileOf, lineOf, moduleShape, walkRefs, type CallDef, type Def, type ExpandableDef, type ModuleShape, type ResourceDef, type VariableDef } from './shape.js';
 
@@ -152,6 +152,17 @@ export class ModuleInstance implements Resolver, ViewHost {
     }
   }
 
+  /**
+   * Evaluates a value the adapters read (a resource attribute): an infinity, which Terraform
+   * computes from a division by zero but no JSON document can hold, is reported and unknown.
+   */
+  attrEval(expr: Expression, ctx: Ctx): unknown {
+    const v = this.safeEval(expr, ctx);
+    if (typeof v === 'string' || !hasInfinity(v)) return v;
+    this.env.diag({ level: 'warning', code: 'tf-eval', message: 'an infinite number (a division by zero) cannot be an attribute value: treated as unknown', ...lineOf(ctx.file, expr.range) });
+    return UNKNOWN;
+  }
+
   // ---- variables -------------------------------------------------------------------------
 
   variable(name: string, range: Range): unknown {
@@ -171,6 +182,7 @@ export class ModuleInstance implements Resolver, ViewHost {
     // default and nullable are evaluated where they are written (an override file may set them)
     const constCtx = (a: Attribute): Ctx => ({ vars: NO_VARS, file: fileOf(a, file), diag: this.env.diag });
     const nullable = def.nullable ? evaluate(def.nullable.expr, constCtx(def.nullable)) !== false : true;
+    const refusedDefault = !nullable && defAttr !== undefined && cleanDefault(def)?.value === null;
     const input = this.inputs.get(name);
     const declared = def.declared;
     let value: unknown;
@@ -196,7 +208,7 @@ export class ModuleInstance implements Resolver, ViewHost {
       }
     } else if (defAttr) {
       const clean = cleanDefault(def);
-      if (clean) {
+      if (clean && !refusedDefault) {
         const entry = { value: clean.value, related: clean.related };
         (this.varValues ??= new Map()).set(name, entry);
         return entry;
@@ -208,6 +220,11 @@ export class ModuleInstance implements Resolver, ViewHost {
       else this.env.diag({ level: 'warning', code: 'tf-var-unset', message: `required variable "${name}" is not set by the module call: treated as unknown`, ...lineOf(file, b.range) });
       value = UNKNOWN;
       related = [declared];
+    }
+    if (refusedDefault) {
+      // Terraform refuses the configuration ("Invalid default value for variable"), whatever the input
+      this.env.diag({ level: 'warning', code: 'tf-var', message: `variable "${name}": a null default value is not valid when nullable = false; treated as unknown`, ...lineOf(fileOf(defAttr, file), defAttr.range) });
+      value = UNKNOWN;
     }
     try {
       value = convert(value, type, `variable "${name}"`);

@@ -4,7 +4,7 @@
  */
 import type { Expression } from '../../parse/hcl/ast.js';
 import { literalValue, NOT_LITERAL, objectKey } from '../../parse/hcl/literal.js';
-import { EvalError, isObject, isOpen, isUnknown, numberToString, sortSet, typeName } from './values.js';
+import { EvalError, isObject, isOpen, isUnknown, numberToString, parseNumber, sortSet, typeName } from './values.js';
 
 export type TfType =
   | { kind: 'any' }
@@ -139,7 +139,10 @@ export function convert(v: unknown, t: TfType, where = 'value'): unknown {
       return fail();
     case 'number':
       if (typeof v === 'number') return v;
-      if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+      if (typeof v === 'string') {
+        const n = parseNumber(v);
+        if (n !== undefined && !Number.isNaN(n)) return n;
+      }
       return fail();
     case 'bool':
       if (typeof v === 'boolean') return v;

@@ -88,6 +88,20 @@ export function containsUnknown(v: unknown): boolean {
   return false;
 }
 
+/** Whether a value holds ±infinity (a division by zero), which no JSON document can hold. */
+export function hasInfinity(v: unknown): boolean {
+  if (typeof v === 'number') return v === Infinity || v === -Infinity;
+  if (typeof v !== 'object' || v === null) return false;
+  // loops without allocation: every resource attribute value goes through here
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasInfinity(v[i])) return true;
+    return false;
+  }
+  if (!isObject(v)) return false;
+  for (const k in v) if (hasInfinity((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (isUnknown(v)) return 'unknown';
@@ -134,9 +148,28 @@ export function toStr(v: unknown, range?: Range): string {
   throw new EvalError(`a ${typeName(v)} value cannot be converted to a string`, range);
 }
 
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFINITY_TEXT = /^[+-]?(?:Inf|inf)$/;
+
+/**
+ * cty's string → number (Go's big.Float syntax): decimal digits with an optional exponent, or
+ * "Inf"/"inf" with an optional sign; undefined when the text is no number, NaN when it is a
+ * finite number beyond the range of IEEE doubles (Terraform's big floats hold it, Palisade cannot).
+ */
+export function parseNumber(s: string): number | undefined {
+  if (INFINITY_TEXT.test(s)) return s[0] === '-' ? -Infinity : Infinity;
+  if (!NUMBER_TEXT.test(s)) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+export const OUT_OF_RANGE = "is beyond the range of Palisade's numbers (IEEE doubles)";
+
 export function toNum(v: unknown, range?: Range): number {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  const n = typeof v === 'string' ? parseNumber(v) : undefined;
+  if (n !== undefined && !Number.isNaN(n)) return n;
+  if (n !== undefined) throw new EvalError(`the number ${v as string} ${OUT_OF_RANGE}`, range);
   throw new EvalError(`a number is required, got ${typeName(v)}${typeof v === 'string' ? ` "${v}"` : ''}`, range);
 }
 

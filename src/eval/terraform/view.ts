@@ -17,6 +17,8 @@ import { attributesOf } from './shape.js';
 export interface ViewHost {
   /** Evaluates an expression, turning errors into diagnostics and UNKNOWN. */
   safeEval(expr: Expression, ctx: Ctx): unknown;
+  /** safeEval for the value of an attribute (what adapters read): an infinity is reported and unknown. */
+  attrEval(expr: Expression, ctx: Ctx): unknown;
   /** Where a value built by the expression came from (variables, their tfvars lines). */
   relatedFor(expr: Expression): RelatedRange[] | undefined;
 }
@@ -46,7 +48,7 @@ export class EvalBodyView implements BodyView {
     if (item) {
       // an attribute from an override file is evaluated and located in its own file
       const file = item.file ?? this.file;
-      out = attrView(this.host.safeEval(item.expr, this.ctxIn(file)), item.range, item.expr, this.host.relatedFor(item.expr));
+      out = attrView(this.host.attrEval(item.expr, this.ctxIn(file)), item.range, item.expr, this.host.relatedFor(item.expr));
       if (file !== this.file) out.file = file;
     }
     attrs.set(name, out);
@@ -136,7 +138,7 @@ function attrView(value: unknown, range: Range, expr: Expression, related?: Rela
 function attributeBlocks(file: string, expr: Expression, ctx: Ctx, host: ViewHost): BodyView[] {
   if (expr.type === 'object') return [new ObjectExprView(file, expr, ctx, host)];
   if (expr.type === 'tuple' && expr.items.every((e) => e.type === 'object')) return expr.items.map((o) => new ObjectExprView(file, o as ObjectExpr, ctx, host));
-  const v = host.safeEval(expr, ctx);
+  const v = host.attrEval(expr, ctx);
   if (isUnknown(v)) return [new UnknownBodyView(file, expr.range)];
   const list = Array.isArray(v) ? v : [v];
   return list.map((x) => (isObject(x) ? new ValueBodyView(file, expr.range, x, expr) : new UnknownBodyView(file, expr.range)));
@@ -158,7 +160,7 @@ class ObjectExprView implements BodyView {
   attr(name: string): AttrView | undefined {
     const item = this.item(name);
     if (!item) return undefined;
-    return attrView(this.host.safeEval(item.value, this.ctx), item.range, item.value, this.host.relatedFor(item.value));
+    return attrView(this.host.attrEval(item.value, this.ctx), item.range, item.value, this.host.relatedFor(item.value));
   }
   blocks(type: string): BodyView[] {
     const item = this.item(type);

@@ -149,6 +149,16 @@ const rows: Row[] = [
   ['regex', ['\\p{Greek}+', 'abc αβγ'], 'αβγ'],
   ['regex', ['(?s)a.b', 'a\nb'], 'a\nb'],
   ['regex', ['(?m)^b$', 'a\nb\nc'], 'b'],
+  // flag groups anywhere (recorded from Terraform 1.13.3: fixtures/terraform-oracle)
+  ['regex', ['a(?i)b', 'aB'], 'aB'],
+  ['regex', ['(?i:a)b', 'Ab'], 'Ab'],
+  ['regex', ['(x(?i)a)A', 'xAA'], ['xA']],
+  ['regex', ['(?i)a(?-i)b', 'Ab'], 'Ab'],
+  ['regex', ['(?U)a+', 'aaa'], 'a'],
+  ['regex', ['(?U)a+?', 'aaa'], 'aaa'],
+  ['regex', ['(?i:k)', '\u212a'], '\u212a'],
+  ['regexall', ['a(?i)[b-d]+', 'aBcD abx'], ['aBcD', 'ab']],
+  ['regex', ['a(?i)[^b]', 'ax'], 'ax'],
   ['regex', ['\\Aab\\z', 'ab'], 'ab'],
   ['regex', ['a{2}', 'caaa'], 'aa'],
   ['regex', ['a{', 'a{'], 'a{'], // RE2 treats a brace that is not a repeat as a literal
@@ -191,9 +201,10 @@ const errors: ErrRow[] = [
   ['regex', ['(a)\\1', 'aa'], 'backreferences are not supported'],
   ['regex', ['a(?=b)', 'ab'], 'lookahead and lookbehind'],
   ['regex', ['a(?<!b)', 'ab'], 'lookahead and lookbehind'],
-  ['regex', ['a(?i)b', 'ab'], 'only supported at the start'],
-  ['regex', ['(?i:a)', 'a'], 'only supported at the start'],
-  ['regex', ['(?U)a+', 'a'], 'ungreedy'],
+  // under a (?i) that does not hold for the whole pattern, letters are case-expanded one by one;
+  // a character class or a letter escape there is not translated
+  ['regex', ['a(?i)\\PL', 'a1'], 'escape \\P under a (?i) flag'],
+  ['regex', ['(?z)a', 'a'], 'invalid or unsupported Perl syntax'],
   ['regex', ['a\\Z', 'a'], 'invalid escape sequence'],
   ['regex', ['a\\C', 'a'], 'invalid escape sequence'],
   ['regex', ['(a', 'a'], 'missing closing )'],

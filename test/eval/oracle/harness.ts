@@ -5,7 +5,7 @@
  */
 import { parseHcl } from '../../../src/parse/hcl/index.js';
 import { ModuleInstance, type UnitEnv } from '../../../src/eval/terraform/module.js';
-import { containsUnknown, isObject } from '../../../src/eval/terraform/values.js';
+import { containsUnknown, hasInfinity, isObject } from '../../../src/eval/terraform/values.js';
 import { UNKNOWN } from '../../../src/model/model.js';
 import type { Diagnostic } from '../../../src/model/diagnostics.js';
 import type { HclFile } from '../../../src/parse/hcl/ast.js';
@@ -94,7 +94,8 @@ export type Verdict = { ok: true } | { ok: false; why: string };
 export function judge(c: RecordedCase, got: PalisadeResult): Verdict {
   const unknown = containsUnknown(got.value);
   if (c.error !== undefined) {
-    if (got.problems.length > 0 || unknown) return { ok: true };
+    // the recorder read each value through jsonencode, which fails on an infinity
+    if (got.problems.length > 0 || unknown || hasInfinity(got.value)) return { ok: true };
     return { ok: false, why: `Terraform fails (${c.error}) but Palisade gives ${canonical(got.value)}` };
   }
   const want = canonical(JSON.parse(c.json!));

@@ -136,9 +136,12 @@ export const collectionFunctions: FnTable = {
     params: [1, Infinity],
     unknowns: 'self',
     impl(args) {
+      // every argument must be a list or tuple, null included (Terraform 1.13 checks them all first)
+      for (const a of args) {
+        if (a === null || a === undefined) throw new FunctionError('coalescelist arguments must be lists or tuples');
+      }
       for (const a of args) {
         if (isUnknown(a)) return UNKNOWN;
-        if (a === null || a === undefined) continue;
         if (asList(a, 'vals').length > 0) return a;
       }
       throw new FunctionError('no non-null arguments');
@@ -203,8 +206,8 @@ export const collectionFunctions: FnTable = {
       const l = asList(list, 'list');
       const i = toInt(index, 'index');
       if (l.length === 0) throw new FunctionError('cannot use element function with an empty list');
-      if (i < 0) throw new FunctionError('cannot use element function with a negative index');
-      return l[i % l.length];
+      // a negative index counts back from the end, wrapping as a positive one does (Terraform 1.13)
+      return l[((i % l.length) + l.length) % l.length];
     },
   },
 
@@ -347,7 +350,8 @@ export const collectionFunctions: FnTable = {
       if (step === 0) throw new FunctionError('step: must not be zero');
       const down = step < 0;
       const out: number[] = [];
-      if (down ? end > start : end < start) return out;
+      if (down && end > start) throw new FunctionError('end must be less than start when step is negative');
+      if (!down && end < start) throw new FunctionError('end must be greater than start when step is positive');
       for (let v = start; down ? v > end : v < end; v += step) {
         if (out.length >= 1024)
           throw new FunctionError(

@@ -94,6 +94,7 @@ export function jsonEncode(v: unknown): string {
         push(x ? 'true' : 'false');
         return;
       case 'number':
+        if (!Number.isFinite(x as number)) throw new FunctionError('cannot serialize infinity as JSON');
         push(formatNumber(x as number));
         return;
       case 'string':
@@ -154,6 +155,8 @@ export function jsonRoundTrip(v: unknown): unknown {
 function normalizeDecoded(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalizeDecoded);
   if (isObject(v)) return makeObject(Object.keys(v).map((k) => [k, normalizeDecoded(v[k])]));
+  // JSON.parse reads 1e400 as an infinity; Terraform's big floats hold the number
+  if (v === Infinity || v === -Infinity) throw new FunctionError(`a number beyond the range of Palisade's numbers (IEEE doubles)`);
   return v;
 }
 
@@ -213,14 +216,7 @@ function yamlQuote(s: string): string {
       default:
         break;
     }
-    const printable =
-      c === 0x09 ||
-      (c >= 0x20 && c <= 0x7e) ||
-      c === 0x85 ||
-      (c >= 0xa0 && c <= 0xd7ff) ||
-      (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) ||
-      (c >= 0x10000 && c <= 0x10ffff);
-    if (!printable) {
+    if (!yamlPrintable(c)) {
       if (c <= 0xff) out += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
       else if (c <= 0xffff) out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
       else out += '\\U' + c.toString(16).toUpperCase().padStart(8, '0');
@@ -231,7 +227,59 @@ function yamlQuote(s: string): string {
   return out + '"';
 }
 
-function yamlScalar(v: unknown): string | undefined {
+/** Line breaks go-yaml writes as such in a block scalar (\r and U+0085 are not printable there). */
+const YAML_BREAKS = '\n\u2028\u2029';
+
+/** go-yaml's printable characters: 4-byte UTF-8 (beyond U+FFFF), tab, CR and NEL are not. */
+function yamlPrintable(c: number): boolean {
+  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+}
+
+/**
+ * go-cty-yaml asks for the literal block style for a string with a "\n"; go-yaml's emitter
+ * keeps it unless the string has a character it cannot print, ends with a space, or has a
+ * space before a line break (then it double-quotes).
+ */
+function yamlLiteralAllowed(s: string): boolean {
+  if (!s.includes('\n') || s.endsWith(' ')) return false;
+  let prev = '';
+  for (const ch of s) {
+    if (!yamlPrintable(ch.codePointAt(0)!)) return false;
+    if (prev === ' ' && YAML_BREAKS.includes(ch)) return false;
+    prev = ch;
+  }
+  return true;
+}
+
+/**
+ * A literal block scalar as go-yaml writes it: "|", an indentation indicator (2) when the
+ * text starts with a space or a break, then "-" (no final break), "+" (more than one) or
+ * nothing (one); each line indented by `indent` spaces, empty lines left empty. The result
+ * ends with the string's own last character: a final break ends the line.
+ */
+function yamlLiteral(s: string, indent: number): string {
+  let head = '|';
+  if (s[0] === ' ' || YAML_BREAKS.includes(s[0])) head += '2';
+  if (!YAML_BREAKS.includes(s[s.length - 1])) head += '-';
+  else if (s.length === 1 || YAML_BREAKS.includes(s[s.length - 2])) head += '+';
+  const pad = ' '.repeat(indent);
+  let out = head + '\n';
+  let lineStart = true;
+  for (const ch of s) {
+    if (YAML_BREAKS.includes(ch)) {
+      out += ch;
+      lineStart = true;
+    } else {
+      if (lineStart) out += pad;
+      lineStart = false;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** A scalar (or empty collection) in block context; a literal block's lines get `indent` spaces. */
+function yamlScalar(v: unknown, indent: number): string | undefined {
   switch (kindOf(v)) {
     case 'null':
       return 'null';
@@ -240,7 +288,7 @@ function yamlScalar(v: unknown): string | undefined {
     case 'number':
       return formatNumber(v as number);
     case 'string':
-      return yamlQuote(v as string);
+      return yamlLiteralAllowed(v as string) ? yamlLiteral(v as string, indent) : yamlQuote(v as string);
     case 'list':
       return (v as unknown[]).length === 0 ? '[]' : undefined;
     case 'object':
@@ -250,13 +298,20 @@ function yamlScalar(v: unknown): string | undefined {
   }
 }
 
+/** go-yaml writes a key as a simple "key:" unless it spans lines or is over 128 bytes ("? key"). */
+function yamlSimpleKey(k: string): boolean {
+  return !/[\n\r\u0085\u2028\u2029]/.test(k) && Buffer.byteLength(k) <= 128;
+}
+
 export function yamlEncode(v: unknown): string {
-  const lines: string[] = [];
-  let size = 0;
+  let out = '';
+  // whether the last piece left its line open (a literal block ending with a break does not)
+  let open = false;
   const push = (s: string) => {
-    size += s.length + 1;
-    if (size > MAX_STRING) checkString('x'.repeat(MAX_STRING + 1));
-    lines.push(s);
+    const piece = open ? '\n' + s : s;
+    if (out.length + piece.length > MAX_STRING) checkString('x'.repeat(MAX_STRING + 1));
+    out += piece;
+    open = !YAML_BREAKS.includes(s[s.length - 1]);
   };
   // Emits a non-scalar node; `prefix` is written before its first line (e.g. "- "), `indent` before the others.
   const block = (x: unknown, prefix: string, indent: string, depth: number): void => {
@@ -264,7 +319,7 @@ export function yamlEncode(v: unknown): string {
     if (Array.isArray(x)) {
       x.forEach((e, i) => {
         const head = (i === 0 ? prefix : indent) + '- ';
-        const s = yamlScalar(e);
+        const s = yamlScalar(e, indent.length + 2);
         if (s !== undefined) push(head + s);
         else block(e, head, indent + '  ', depth + 1);
       });
@@ -272,9 +327,17 @@ export function yamlEncode(v: unknown): string {
     }
     const o = x as Obj;
     sortedKeys(o).forEach((k, i) => {
-      const head = (i === 0 ? prefix : indent) + yamlQuote(k) + ':';
+      const first = i === 0 ? prefix : indent;
       const e = o[k];
-      const s = yamlScalar(e);
+      const s = yamlScalar(e, indent.length + 2);
+      if (!yamlSimpleKey(k)) {
+        // "? key" then ": value", a collection value starting on the ": " line
+        push(first + '? ' + yamlScalar(k, indent.length + 2));
+        if (s !== undefined) push(indent + ': ' + s);
+        else block(e, indent + ': ', indent + '  ', depth + 1);
+        return;
+      }
+      const head = first + yamlQuote(k) + ':';
       if (s !== undefined) push(head + ' ' + s);
       else {
         push(head);
@@ -284,14 +347,14 @@ export function yamlEncode(v: unknown): string {
       }
     });
   };
-  const top = yamlScalar(v);
+  const top = yamlScalar(v, 2);
   if (top !== undefined) {
     const k = kindOf(v);
     // Plain top-level scalars get an explicit document end marker, as go-yaml writes them.
-    return k === 'string' || k === 'list' || k === 'object' ? top + '\n' : top + '\n...\n';
-  }
-  block(v, '', '', 0);
-  return lines.join('\n') + '\n';
+    if (k !== 'string' && k !== 'list' && k !== 'object') return top + '\n...\n';
+    push(top);
+  } else block(v, '', '', 0);
+  return open ? out + '\n' : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,9 +435,8 @@ function resolvePlain(src: string, tag: string | undefined): unknown {
     if (t) throw new FunctionError(`cannot parse ${JSON.stringify(src)} as !!timestamp`);
   }
   // untagged: only YAML 1.2 number forms (go-cty-yaml's integer and float expressions) are
-  // numbers; digits grouped by "_" stay numbers here (Terraform reads them as strings)
-  const grouped = src.replace(/_/g, '');
-  if (t === '' && !YAML12_INT.test(grouped) && !YAML12_FLOAT.test(grouped)) return src;
+  // numbers, so digits grouped by "_" stay a string; a !!int or !!float tag drops the "_"
+  if (t === '' && !YAML12_INT.test(src) && !YAML12_FLOAT.test(src)) return src;
   if (t === '' || t === 'tag:yaml.org,2002:int' || t === 'tag:yaml.org,2002:float') {
     const plain = src.replace(/_/g, '');
     const n = parseDecimal(/^[+-]?[\d.]/.test(plain) ? plain : '') ?? parseIntLiteral(plain);
@@ -403,10 +465,14 @@ export function yamlDecode(text: string): unknown {
   } catch (e) {
     throw new FunctionError(`invalid YAML: ${(e as Error).message}`);
   }
-  if (docs.length === 0) return null;
+  // go-yaml: a stream without any document (empty, blank or only comments) is an error;
+  // "---" alone is a null document, "..." alone has no node
+  if (docs.length === 0) throw new FunctionError('missing start of document');
   if (docs.length > 1) throw new FunctionError('unexpected extra content after value (multiple YAML documents)');
   const doc = docs[0];
   if (doc.errors.length > 0) throw new FunctionError(`invalid YAML: ${doc.errors[0].message}`);
+  if (!doc.directives?.docStart && isScalar(doc.contents) && doc.contents.source === '' && doc.contents.type === Scalar.PLAIN)
+    throw new FunctionError('did not find expected node content');
   let visited = 0;
   const active = new Set<YamlNode>();
   const convert = (node: unknown): unknown => {

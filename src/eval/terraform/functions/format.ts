@@ -253,7 +253,8 @@ function fixedDigits(n: number, prec: number): string {
 
 /** Go's %g (big.Float semantics): %e for large/small exponents, %f otherwise; trailing zeros dropped. */
 function formatG(n: number, prec: number, upper: boolean): string {
-  if (!Number.isFinite(n)) throw new FunctionError('cannot format an infinite number');
+  // Go's big.Float writes an infinity as "+Inf" / "-Inf" whatever the verb
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   const negative = n < 0 || Object.is(n, -0);
   if (n === 0) return (negative ? '-' : '') + '0';
   let { digits, exp } = decompose(n, prec === 0 ? 1 : prec);
@@ -274,7 +275,7 @@ function formatG(n: number, prec: number, upper: boolean): string {
 }
 
 function formatFloat(verb: Verb, n: number): string {
-  if (!Number.isFinite(n)) throw new FunctionError('cannot format an infinite number');
+  if (!Number.isFinite(n)) return padWidth(verb, n > 0 ? '+Inf' : '-Inf');
   const negative = n < 0 || Object.is(n, -0);
   let body: string;
   switch (verb.mode) {

@@ -69,8 +69,8 @@ function parseInt62(s: string, base: number): number {
 
 const numericFunctions: FnTable = {
   abs: { params: 1, impl: ([n]) => Math.abs(toNum(n, 'num')) },
-  ceil: { params: 1, impl: ([n]) => finite(Math.ceil(toNum(n, 'num'))) },
-  floor: { params: 1, impl: ([n]) => finite(Math.floor(toNum(n, 'num'))) },
+  ceil: { params: 1, impl: ([n]) => Math.ceil(toNum(n, 'num')) },
+  floor: { params: 1, impl: ([n]) => Math.floor(toNum(n, 'num')) },
   signum: {
     params: 1,
     impl([n]) {
@@ -81,9 +81,9 @@ const numericFunctions: FnTable = {
   },
   log: {
     params: 2,
-    impl: ([n, b]) => finite(Math.log(toNum(n, 'num')) / Math.log(toNum(b, 'base'))),
+    impl: ([n, b]) => finite(Math.log(toNum(n, 'num')) / Math.log(toNum(b, 'base')), [], true),
   },
-  pow: { params: 2, impl: ([n, p]) => finite(Math.pow(toNum(n, 'num'), toNum(p, 'power'))) },
+  pow: { params: 2, impl: ([n, p]) => finite(Math.pow(toNum(n, 'num'), toNum(p, 'power')), [], true) },
   min: {
     params: [0, Infinity],
     impl(args) {
@@ -113,11 +113,13 @@ const numericFunctions: FnTable = {
       const l = asList(list, 'list');
       if (l.length === 0) throw new FunctionError('cannot sum an empty list');
       let total = 0;
-      l.forEach((e, i) => {
+      const operands = l.map((e, i) => {
         if (e === null || e === undefined) throw new FunctionError(`argument at index ${i} is null`);
-        total += toNum(e);
+        const x = toNum(e);
+        total += x;
+        return x;
       });
-      return finite(total);
+      return finite(total, operands);
     },
   },
 };

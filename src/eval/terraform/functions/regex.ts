@@ -2,10 +2,14 @@
  * Translates Go RE2 syntax (what Terraform's regex, regexall and replace use) into an
  * equivalent JavaScript RegExp with the `u` flag, rejecting what cannot be translated exactly.
  *
- * Differences handled: `(?P<name>…)`, leading `(?flags)`, `\A` `\z`, `\Q…\E`, `\x{…}`,
- * octal escapes, `\pN`, POSIX `[[:alpha:]]` classes, RE2's `\s` (no \v), `.` excluding only
- * `\n`, multi-line `^`/`$` at `\n` only, and literal `{`, `}` and `]` where RE2 allows them.
- * Rejected: backreferences, lookaround, scoped or non-leading flag groups, `(?U)`, `\C`, `\Z`.
+ * Differences handled: `(?P<name>…)`, `\A` `\z`, `\Q…\E`, `\x{…}`, octal escapes, `\pN`,
+ * POSIX `[[:alpha:]]` classes, RE2's `\s` (no \v), `.` excluding only `\n`, multi-line
+ * `^`/`$` at `\n` only, and literal `{`, `}` and `]` where RE2 allows them. Flag groups
+ * (`(?flags)` to the end of the group, `(?flags:…)` scoped, `-` clearing) anywhere: `s`, `m`
+ * and `U` (ungreedy: each quantifier's greediness swapped) per place; `i` as JavaScript's flag
+ * when it holds for the whole pattern, else each letter (literal, escaped or in `\Q…\E`)
+ * case-expanded (`[bB]`), each class or `\pL` given its members' case variants. Rejected:
+ * backreferences, lookaround, `\C`, `\Z`, and `\P` (a complement) under a partial `i`.
  *
  * JavaScript regexes backtrack while RE2 runs in linear time, so patterns with nested unbounded
  * quantifiers (star height > 1, e.g. `(a+)+`) are flagged `unsafe`; callers return unknown
@@ -64,34 +68,125 @@ export function compileRE2(pattern: string): CompiledRegex {
   return compiled;
 }
 
+interface Flags {
+  i: boolean;
+  s: boolean;
+  m: boolean;
+  U: boolean;
+}
+
 interface Frame {
   /** Whether the group contains an unbounded quantifier anywhere inside. */
   inner: boolean;
+  /** The flags in force in the group (a "(?flags)" inside changes them to the group's end). */
+  flags: Flags;
+}
+
+/** RE2 flag syntax: letters of "imsU", optionally "-" and more letters to clear; undefined when invalid. */
+function applyFlags(spec: string, base: Flags): Flags | undefined {
+  const out = { ...base };
+  if (spec === '') return out; // "(?)" changes nothing
+  let clearing = false;
+  let count = 0;
+  for (const f of spec) {
+    if (f === '-') {
+      if (clearing) return undefined;
+      clearing = true;
+      count = 0;
+      continue;
+    }
+    if (f !== 'i' && f !== 's' && f !== 'm' && f !== 'U') return undefined;
+    out[f] = !clearing;
+    count++;
+  }
+  return count === 0 ? undefined : out;
+}
+
+const caseVariants = new Map<string, string[]>();
+
+/** The characters a literal matches case-insensitively (Unicode simple case folding, as RE2 and JavaScript's "ui" share). */
+function variantsOf(ch: string): string[] {
+  let v = caseVariants.get(ch);
+  if (v) return v;
+  const probe = new RegExp(`^${cp(ch.codePointAt(0)!)}$`, 'ui');
+  const candidates = new Set([ch, ch.toLowerCase(), ch.toUpperCase(), ch.toLowerCase().toUpperCase(), ch.toUpperCase().toLowerCase(), ...(FOLD_EXTRA[ch.toLowerCase()] ?? '')]);
+  v = [...candidates].filter((x) => [...x].length === 1 && probe.test(x));
+  if (caseVariants.size > 10_000) caseVariants.clear();
+  caseVariants.set(ch, v);
+  return v;
+}
+
+/** Members of case-folding orbits that upper/lower-casing alone does not reach. */
+const FOLD_EXTRA: Record<string, string> = {
+  k: '\u212a',
+  s: '\u017f',
+  'å': '\u212b',
+  'ß': '\u1e9e',
+  'σ': '\u03c2',
+  'θ': '\u03d1\u03f4',
+  'β': '\u03d0',
+  'ε': '\u03f5',
+  'κ': '\u03f0',
+  'π': '\u03d6',
+  'ρ': '\u03f1',
+  'φ': '\u03d5',
+  'ω': '\u2126',
+  'μ': '\u00b5',
+  'ι': '\u0345\u1fbe',
+};
+
+let casedChars: string[] | undefined;
+
+/** Every character (up to U+1FFFF) with a case mapping: the candidates of case folding, computed once. */
+function casedCharacters(): string[] {
+  if (!casedChars) {
+    casedChars = [];
+    for (let c = 0; c <= 0x1ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch) casedChars.push(ch);
+    }
+  }
+  return casedChars;
+}
+
+/**
+ * A character class under a partial (?i): the case variants of its members added, before a
+ * negation applies (as RE2 folds a class before negating it).
+ */
+function foldClass(text: string): string {
+  const negated = text[1] === '^';
+  const body = text.slice(negated ? 2 : 1, -1);
+  const member = new RegExp(`^[${body}]$`, 'u');
+  const extra = new Set<string>();
+  for (const ch of casedCharacters()) {
+    if (!member.test(ch)) continue;
+    for (const v of variantsOf(ch)) if (!member.test(v)) extra.add(v);
+  }
+  if (extra.size === 0) return text;
+  return `[${negated ? '^' : ''}${body}${[...extra].map((x) => cp(x.codePointAt(0)!)).join('')}]`;
 }
 
 function translate(src: string): CompiledRegex {
   let i = 0;
-  let flagI = false;
-  let flagS = false;
-  let flagM = false;
-
-  // Leading flag groups: (?i) (?s) (?m) (?ims)
+  // Leading flag groups: their flags hold from the start
+  let flags: Flags = { i: false, s: false, m: false, U: false };
   for (;;) {
-    const m = /^\(\?([a-zA-Z-]+)\)/.exec(src.slice(i));
+    const m = /^\(\?([a-zA-Z-]*)\)/.exec(src.slice(i));
     if (!m) break;
-    for (const f of m[1]) {
-      if (f === 'i') flagI = true;
-      else if (f === 's') flagS = true;
-      else if (f === 'm') flagM = true;
-      else if (f === 'U') fail('the ungreedy flag (?U) is not supported');
-      else if (f === '-') fail('clearing flags is not supported');
-      else fail(`invalid flag ${JSON.stringify(f)}`);
-    }
+    const next = applyFlags(m[1], flags);
+    if (!next) fail(`invalid or unsupported Perl syntax: (?${m[1]})`);
+    flags = next;
     i += m[0].length;
   }
+  // JavaScript's own "i" flag when "i" holds for the whole pattern (no later group mentions
+  // it); otherwise letters under "i" are case-expanded one by one
+  const jsI = flags.i && !/\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]/.test(src.slice(i));
+  const expand = (f: Flags) => f.i && !jsI;
 
   let out = '';
-  const stack: Frame[] = [{ inner: false }];
+  const stack: Frame[] = [{ inner: false, flags }];
+  const current = () => stack[stack.length - 1].flags;
   let unsafe = false;
   // What the last atom was, for the nested-quantifier check.
   let lastAtomInner = false; // the last atom was a group containing an unbounded quantifier
@@ -104,8 +199,34 @@ function translate(src: string): CompiledRegex {
   while (i < src.length) {
     const c = src[i];
     if (c === '\\') {
+      if (expand(current()) && src[i + 1] === 'Q') {
+        // \Q...\E under a partial (?i): each character case-expanded like a literal
+        const end = src.indexOf('\\E', i + 2);
+        for (const ch of end < 0 ? src.slice(i + 2) : src.slice(i + 2, end)) {
+          const variants = variantsOf(ch);
+          out += variants.length > 1 ? `[${variants.map((x) => cp(x.codePointAt(0)!)).join('')}]` : cp(ch.codePointAt(0)!);
+        }
+        i = end < 0 ? src.length : end + 2;
+        lastAtomQuantifiable = true;
+        lastAtomInner = false;
+        continue;
+      }
       const { text, next } = escapeOutside(src, i);
-      out += text;
+      if (expand(current()) && !/^[dDsSwWbBAzntrfva]$/.test(src[i + 1])) {
+        // under a partial (?i), an escape standing for one character is case-expanded like a literal
+        const m = /^\\u\{([0-9a-f]+)\}$|^\\x([0-9A-Fa-f]{2})$/.exec(text);
+        if (!m && /^\\p\{/.test(text)) {
+          // \pL: a class, its members' case variants added (\P, a complement, is not translated)
+          out += foldClass(`[${text}]`);
+          i = next;
+          lastAtomQuantifiable = true;
+          lastAtomInner = false;
+          continue;
+        }
+        if (!m) fail(`the escape \\${src[i + 1]} under a (?i) flag that does not hold for the whole pattern is not supported`);
+        const variants = variantsOf(String.fromCodePoint(parseInt(m[1] ?? m[2], 16)));
+        out += variants.length > 1 ? `[${variants.map((x) => cp(x.codePointAt(0)!)).join('')}]` : text;
+      } else out += text;
       i = next;
       lastAtomQuantifiable = true;
       lastAtomInner = false;
@@ -113,17 +234,33 @@ function translate(src: string): CompiledRegex {
     }
     if (c === '[') {
       const { text, next } = charClass(src, i);
-      out += text;
+      out += expand(current()) ? foldClass(text) : text;
       i = next;
       lastAtomQuantifiable = true;
       lastAtomInner = false;
       continue;
     }
     if (c === '(') {
+      let groupFlags = current();
       if (src[i + 1] === '?') {
         const rest = src.slice(i + 2);
         let m: RegExpExecArray | null;
-        if (rest.startsWith(':')) {
+        if ((m = /^([a-zA-Z-]*)\)/.exec(rest))) {
+          // "(?flags)": to the end of the enclosing group
+          const next = applyFlags(m[1], current());
+          if (!next) fail(`invalid or unsupported Perl syntax: (?${m[1]})`);
+          stack[stack.length - 1].flags = next;
+          i += 2 + m[0].length;
+          continue;
+        }
+        if ((m = /^([a-zA-Z-]+):/.exec(rest))) {
+          // "(?flags:re)": a non-capturing group with its own flags
+          const next = applyFlags(m[1], current());
+          if (!next) fail(`invalid or unsupported Perl syntax: (?${m[1]}:`);
+          groupFlags = next;
+          out += '(?:';
+          i += 2 + m[0].length;
+        } else if (rest.startsWith(':')) {
           out += '(?:';
           i += 3;
         } else if ((m = /^P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest))) {
@@ -135,8 +272,6 @@ function translate(src: string): CompiledRegex {
           fail('lookahead and lookbehind assertions are not supported (Go RE2 syntax)');
         } else if (/^P=/.test(rest)) {
           fail('backreferences are not supported (Go RE2 syntax)');
-        } else if (/^[a-zA-Z-]*[:)]/.test(rest)) {
-          fail('flag groups are only supported at the start of the pattern');
         } else {
           fail(`invalid or unsupported Perl syntax at offset ${i}`);
         }
@@ -144,7 +279,7 @@ function translate(src: string): CompiledRegex {
         out += '(';
         i += 1;
       }
-      stack.push({ inner: false });
+      stack.push({ inner: false, flags: groupFlags });
       lastAtomQuantifiable = false;
       continue;
     }
@@ -166,10 +301,10 @@ function translate(src: string): CompiledRegex {
         if (lastAtomInner) unsafe = true;
         markUnbounded();
       }
-      if (src[i] === '?') {
-        out += '?';
-        i += 1;
-      }
+      // "?" after a quantifier swaps its greediness, and so does the U flag
+      const lazy = src[i] === '?';
+      if (lazy) i += 1;
+      if (lazy !== current().U) out += '?';
       if (src[i] === '*' || src[i] === '+' || (src[i] === '?' && c === '?')) fail('invalid nested repetition operator');
       lastAtomQuantifiable = false;
       continue;
@@ -188,10 +323,9 @@ function translate(src: string): CompiledRegex {
           if (lastAtomInner) unsafe = true;
           markUnbounded();
         }
-        if (src[i] === '?') {
-          out += '?';
-          i += 1;
-        }
+        const lazy = src[i] === '?';
+        if (lazy) i += 1;
+        if (lazy !== current().U) out += '?';
         lastAtomQuantifiable = false;
         continue;
       }
@@ -209,14 +343,14 @@ function translate(src: string): CompiledRegex {
       continue;
     }
     if (c === '.') {
-      out += flagS ? '[\\s\\S]' : '[^\\n]';
+      out += current().s ? '[\\s\\S]' : '[^\\n]';
       i += 1;
       lastAtomQuantifiable = true;
       lastAtomInner = false;
       continue;
     }
     if (c === '^' || c === '$') {
-      if (flagM) out += c === '^' ? '(?<![^\\n])' : '(?![^\\n])';
+      if (current().m) out += c === '^' ? '(?<![^\\n])' : '(?![^\\n])';
       else out += c;
       i += 1;
       lastAtomQuantifiable = false;
@@ -231,18 +365,19 @@ function translate(src: string): CompiledRegex {
     // A literal character (whole code point).
     const code = src.codePointAt(i)!;
     const len = code > 0xffff ? 2 : 1;
-    out += src.slice(i, i + len);
+    const ch = src.slice(i, i + len);
+    const variants = expand(current()) ? variantsOf(ch) : [];
+    out += variants.length > 1 ? `[${variants.map((x) => cp(x.codePointAt(0)!)).join('')}]` : ch;
     i += len;
     lastAtomQuantifiable = true;
     lastAtomInner = false;
   }
   if (stack.length !== 1) fail('missing closing )');
 
-  const flags = 'gu' + (flagI ? 'i' : '');
   let re: RegExp;
   let probe: RegExpExecArray | null;
   try {
-    re = new RegExp(out, flags);
+    re = new RegExp(out, jsI ? 'gui' : 'gu');
     probe = new RegExp(`${out}|`, 'u').exec('');
   } catch (e) {
     fail((e as Error).message.replace(/^Invalid regular expression: /, ''));

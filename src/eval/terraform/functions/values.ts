@@ -7,7 +7,7 @@
  */
 import { decodedJson, isUnknown, UNKNOWN, unknownJson } from '../../../model/model.js';
 import { unifyValues } from '../types.js';
-import { numberToString } from '../values.js';
+import { numberToString, OUT_OF_RANGE, parseNumber } from '../values.js';
 
 export { decodedJson, isUnknown, UNKNOWN, unknownJson };
 
@@ -130,16 +130,22 @@ export function graphemes(s: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** Formats a finite number as cty does for number→string: shortest exact digits, never an exponent. */
+/** Formats a number as cty does for number→string: shortest exact digits, never an exponent, ±infinity as "+Inf"/"-Inf". */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new FunctionError('cannot represent an infinite number');
   return numberToString(n);
 }
 
-const NUMBER_SYNTAX = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function finite(n: number, what = 'result'): number {
-  if (!Number.isFinite(n)) throw new FunctionError(`${what} is not a finite number`);
+/**
+ * A numeric result: NaN (no Terraform counterpart) is an error; ±infinity passes when an
+ * operand was infinite (Terraform carries infinities on), and is an overflow of Palisade's
+ * IEEE doubles otherwise (Terraform's big floats hold the exact value) — unless `float64`:
+ * Terraform computes pow and log in float64 too, and reaches infinity the same way.
+ */
+export function finite(n: number, operands: number[], float64 = false): number {
+  if (Number.isNaN(n)) throw new FunctionError('result is not a number');
+  if (!Number.isFinite(n) && !float64 && operands.every(Number.isFinite))
+    throw new FunctionError('result is beyond the range of Palisade\'s numbers (IEEE doubles)');
   return n;
 }
 
@@ -166,10 +172,11 @@ export function toStr(v: unknown, name?: string): string {
   }
 }
 
+/** A string's number (cty's conversion), undefined when it is none; beyond IEEE doubles, an error. */
 export function strToNumber(s: string): number | undefined {
-  if (!NUMBER_SYNTAX.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
+  const n = parseNumber(s);
+  if (n !== undefined && Number.isNaN(n)) throw new FunctionError(`the number ${s} ${OUT_OF_RANGE}`);
+  return n;
 }
 
 export function toNum(v: unknown, name?: string): number {

@@ -90,12 +90,20 @@ function pushManifests(manifests: Manifest[], value: unknown, fields: Record<str
   if (!looksLikeKubernetes(value)) return;
   const items = value.items;
   if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(items)) {
+    // each item's fields, relative to it: one pass over the fields (not one per item)
+    const byItem = new Map<string, Record<string, Range>>();
+    for (const [k, r] of Object.entries(fields)) {
+      if (!k.startsWith('items.')) continue;
+      const dot = k.indexOf('.', 6);
+      if (dot < 0) continue;
+      const i = k.slice(6, dot);
+      let sub = byItem.get(i);
+      if (!sub) byItem.set(i, (sub = {}));
+      setField(sub, k.slice(dot + 1), r);
+    }
     items.forEach((item, i) => {
       if (!looksLikeKubernetes(item)) return;
-      const prefix = `items.${i}`;
-      const sub: Record<string, Range> = {};
-      for (const [k, r] of Object.entries(fields)) if (k.startsWith(prefix + '.')) sub[k.slice(prefix.length + 1)] = r;
-      manifests.push({ object: item, range: fields[prefix] ?? docRange, fields: sub, document: index });
+      manifests.push({ object: item, range: fields[`items.${i}`] ?? docRange, fields: byItem.get(String(i)) ?? {}, document: index });
     });
     return;
   }

@@ -1,24 +1,25 @@
 /**
- * JSON parser throughput, old against new (MB/s of CPU time, best of interleaved rounds):
+ * Throughput of the positioned JSON parser (src/parse/json) on each JSON input Palisade
+ * reads, in MB/s of CPU time (best of interleaved rounds), each with its ratio to
+ * `JSON.parse` on the same text — the peer that gives the values without positions:
  *  - a generated plan of about 30 MB on one line (as `terraform show -json` prints it),
  *  - a generated corpus of `.tf.json` files,
- *  - a generated 4 MB CloudFormation JSON template (YAML path against JSON path).
- * The old parsers are frozen copies in bench/legacy/.
+ *  - a generated CloudFormation JSON template and a Kubernetes `List` manifest, also against
+ *    the YAML path that read them before (on a smaller input: it is much slower).
+ * Figures only: the equivalence of the paths is tested (test/parse/json, test/kubernetes).
  *
  *   npx tsc -p tsconfig.json && node dist/bench/json.js
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
-import { parseJsonWithPositions as newPlan } from '../src/adapt/terraform-plan/json.js';
-import { loadJsonTemplate, loadYamlTemplate, toPlain } from '../src/parse/cloudformation/load.js';
-import { parseTfJson as newTfJson } from '../src/parse/hcl/json.js';
-import { LineTable } from '../src/parse/hcl/lexer.js';
-import { parseJsonTree, plainValue } from '../src/parse/json/index.js';
+import { parseAllDocuments } from 'yaml';
+import { parseJsonWithPositions } from '../src/adapt/terraform-plan/json.js';
+import { loadJsonTemplate, loadYamlTemplate } from '../src/parse/cloudformation/load.js';
+import { parseTfJson } from '../src/parse/hcl/json.js';
+import { parseJsonTree } from '../src/parse/json/index.js';
+import { loadJsonManifests, loadYamlManifests, looksLikeKubernetes } from '../src/parse/kubernetes/load.js';
 import { rng } from './corpus.js';
-import { parseJsonWithPositions as oldPlan } from './legacy/plan-json.js';
-import { JsonParser as OldTfJsonParser, parseTfJson as oldTfJson } from './legacy/tf-json.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MB = 1024 * 1024;
@@ -31,25 +32,24 @@ function cpuMs(fn: () => void): number {
   return (d.user + d.system) / 1000;
 }
 
-/** Runs the variants in turn, `rounds` times, and keeps each one's best: noise from other load only adds time. */
-function report(title: string, bytes: number, rows: [string, () => void][], rounds = 8): Map<string, number> {
+/**
+ * Runs the variants in turn, `rounds` times, keeps each one's best (noise from other load
+ * only adds time) and prints its rate and its ratio to the `peer` row's rate.
+ */
+function report(title: string, bytes: number, rows: [string, () => void][], peer: string, rounds: number): Map<string, number> {
   console.log(`${title} (${(bytes / MB).toFixed(1)} MB, best CPU time of ${rounds} interleaved rounds)`);
   const bestMs = rows.map(() => Infinity);
   rows.forEach(([, fn]) => fn()); // warm-up
   for (let r = 0; r < rounds; r++) rows.forEach(([, fn], i) => (bestMs[i] = Math.min(bestMs[i], cpuMs(fn))));
-  const out = new Map<string, number>();
+  const rates = new Map(rows.map(([name], i) => [name, bytes / MB / (bestMs[i] / 1000)]));
+  const peerRate = rates.get(peer)!;
   rows.forEach(([name], i) => {
-    const rate = bytes / MB / (bestMs[i] / 1000);
-    out.set(name, rate);
-    console.log(`  ${name.padEnd(48)} ${rate.toFixed(1).padStart(8)} MB/s  ${bestMs[i].toFixed(0).padStart(6)} ms`);
+    const rate = rates.get(name)!;
+    const ratio = name === peer ? '' : `  ${(rate / peerRate).toFixed(2)}× ${peer}`;
+    console.log(`  ${name.padEnd(44)} ${rate.toFixed(1).padStart(8)} MB/s ${bestMs[i].toFixed(0).padStart(6)} ms${ratio}`);
   });
-  return out;
-}
-
-function verdict(what: string, rates: Map<string, number>, fresh: string, old: string[]): void {
-  const fastest = Math.max(...old.map((o) => rates.get(o)!));
-  const ratio = rates.get(fresh)! / fastest;
-  console.log(`  → ${what}: new ${(ratio * 100).toFixed(0)} % of the fastest old parser (${ratio >= 0.9 ? 'within' : 'OUTSIDE'} the 10 % budget)\n`);
+  console.log();
+  return rates;
 }
 
 /** A plan of about `mb` megabytes, resources of the parity fixture repeated under new names. */
@@ -112,44 +112,115 @@ function bigTemplate(mb: number): string {
   return JSON.stringify(base, null, 2);
 }
 
-// 1. plans
+/** Every Kubernetes object of the rule fixtures, once. */
+function fixtureObjects(): Record<string, unknown>[] {
+  const dir = path.join(root, 'fixtures/rules');
+  const out: Record<string, unknown>[] = [];
+  for (const rule of fs.readdirSync(dir).filter((d) => d.startsWith('K8S-')).sort()) {
+    for (const f of fs.readdirSync(path.join(dir, rule)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, rule, f), 'utf8'))) {
+        if (Array.isArray(doc) || doc.errors.length) continue;
+        const v = doc.toJS() as unknown;
+        if (looksLikeKubernetes(v)) out.push(v);
+      }
+    }
+  }
+  return out;
+}
+
+/** A `kind: List` of about `mb` megabytes, as `kubectl get -o json` prints it (the fixtures' objects, renamed). */
+function bigList(objects: Record<string, unknown>[], mb: number): string {
+  const items: unknown[] = [];
+  let size = 0;
+  for (let n = 0; size < mb * 1e6; n++) {
+    for (const o of objects) {
+      const metadata = { ...(o.metadata as Record<string, unknown> | undefined), name: `obj-${n}-${items.length}` };
+      const item = { ...o, metadata };
+      items.push(item);
+      size += JSON.stringify(item, null, 4).length;
+    }
+  }
+  return JSON.stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, null, 4) + '\n';
+}
+
+const PEER = 'JSON.parse (values, no positions)';
+
+// 1. plans: plans use the plain-value builder; the positioned tree for comparison
 const plan = bigPlan(30);
-const planRates = report('Plan JSON', plan.length, [
-  ['old plan parser (values + spans)', () => oldPlan(plan, 'p.json')],
-  ['old tf.json parser (tree, no mapping)', () => new OldTfJsonParser(plan, 'p.json', new LineTable(plan)).parseDocument()],
-  ['new parser, plain-value builder (plans use it)', () => newPlan(plan, 'p.json')],
-  ['new parser, positioned tree', () => parseJsonTree(plan)],
-  ['new parser, tree then plain values', () => plainValue(parseJsonTree(plan))],
-  ['JSON.parse (no positions, for scale)', () => JSON.parse(plan)],
-]);
-verdict('plans', planRates, 'new parser, plain-value builder (plans use it)', ['old plan parser (values + spans)', 'old tf.json parser (tree, no mapping)']);
+report(
+  'Plan JSON, one line',
+  plan.length,
+  [
+    [PEER, () => JSON.parse(plan)],
+    ['positioned parser, plain-value builder (plans)', () => parseJsonWithPositions(plan, 'p.json')],
+    ['positioned parser, tree', () => parseJsonTree(plan)],
+  ],
+  PEER,
+  5,
+);
 
 // 2. .tf.json
 const tf = tfJsonCorpus(600);
-const tfBytes = tf.reduce((n, t) => n + t.length, 0);
-for (const t of tf.slice(0, 20)) if (!isDeepStrictEqual(newTfJson(t, 'm.tf.json'), oldTfJson(t, 'm.tf.json'))) throw new Error('tf.json ASTs differ');
-const tfRates = report(`.tf.json corpus, ${tf.length} files`, tfBytes, [
-  ['old tf.json: JSON only', () => tf.forEach((t) => new OldTfJsonParser(t, 'm.tf.json', new LineTable(t)).parseDocument())],
-  ['old plan parser: JSON only', () => tf.forEach((t) => oldPlan(t, 'm.tf.json'))],
-  ['new parser, positioned tree: JSON only', () => tf.forEach((t) => parseJsonTree(t))],
-  ['old tf.json → HCL AST', () => tf.forEach((t) => oldTfJson(t, 'm.tf.json'))],
-  ['new tf.json → HCL AST', () => tf.forEach((t) => newTfJson(t, 'm.tf.json'))],
-]);
-verdict('tf.json, JSON only', tfRates, 'new parser, positioned tree: JSON only', ['old tf.json: JSON only', 'old plan parser: JSON only']);
-verdict('tf.json, to the HCL AST', tfRates, 'new tf.json → HCL AST', ['old tf.json → HCL AST']);
+report(
+  `.tf.json corpus, ${tf.length} files`,
+  tf.reduce((n, t) => n + t.length, 0),
+  [
+    [PEER, () => tf.forEach((t) => JSON.parse(t))],
+    ['positioned parser, tree', () => tf.forEach((t) => parseJsonTree(t))],
+    ['tree → HCL AST (parseTfJson)', () => tf.forEach((t) => parseTfJson(t, 'm.tf.json'))],
+  ],
+  PEER,
+  8,
+);
 
-// 3. CloudFormation JSON (the YAML path takes minutes on 30 MB: 4 MB tells its rate)
-const cfn = bigTemplate(4);
-const viaJson = loadJsonTemplate(cfn, 't.json', []);
-const viaYaml = loadYamlTemplate(cfn, 't.json', []);
-if (!viaJson || !viaYaml || !isDeepStrictEqual(viaJson, viaYaml) || !isDeepStrictEqual(toPlain(viaJson.root), JSON.parse(cfn))) throw new Error('CloudFormation paths differ');
-const cfnRates = report(
+// 3. CloudFormation and Kubernetes JSON: the loaders (tree, ranges, checks), then against the YAML path on 1 MB
+const cfn = bigTemplate(16);
+report(
   'CloudFormation JSON template',
   cfn.length,
   [
-    ['YAML path (before)', () => loadYamlTemplate(cfn, 't.json', [])],
-    ['JSON path (shared parser)', () => loadJsonTemplate(cfn, 't.json', [])],
+    [PEER, () => JSON.parse(cfn)],
+    ['positioned parser, tree', () => parseJsonTree(cfn)],
+    ['JSON path (loadJsonTemplate)', () => loadJsonTemplate(cfn, 't.json', [])],
   ],
+  PEER,
+  5,
+);
+const cfnSmall = bigTemplate(1);
+report(
+  'CloudFormation JSON template, smaller',
+  cfnSmall.length,
+  [
+    ['YAML path (loadYamlTemplate)', () => loadYamlTemplate(cfnSmall, 't.json', [])],
+    ['JSON path (loadJsonTemplate)', () => loadJsonTemplate(cfnSmall, 't.json', [])],
+    [PEER, () => JSON.parse(cfnSmall)],
+  ],
+  'YAML path (loadYamlTemplate)',
   3,
 );
-console.log(`  → CloudFormation: JSON path ${(cfnRates.get('JSON path (shared parser)')! / cfnRates.get('YAML path (before)')!).toFixed(1)}× the YAML path, same node tree`);
+
+const objects = fixtureObjects();
+const list = bigList(objects, 16);
+report(
+  `Kubernetes JSON List (${objects.length} fixture objects, repeated)`,
+  list.length,
+  [
+    [PEER, () => JSON.parse(list)],
+    ['positioned parser, tree', () => parseJsonTree(list)],
+    ['JSON path (loadJsonManifests)', () => loadJsonManifests(list, 'list.json', [])],
+  ],
+  PEER,
+  5,
+);
+const listSmall = bigList(objects, 1);
+report(
+  'Kubernetes JSON List, smaller',
+  listSmall.length,
+  [
+    ['YAML path (loadYamlManifests)', () => loadYamlManifests(listSmall, 'list.json', [])],
+    ['JSON path (loadJsonManifests)', () => loadJsonManifests(listSmall, 'list.json', [])],
+    [PEER, () => JSON.parse(listSmall)],
+  ],
+  'YAML path (loadYamlManifests)',
+  3,
+);

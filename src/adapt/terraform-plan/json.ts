@@ -107,7 +107,7 @@ class PlainBuilder implements JsonBuilder<unknown, Record<string, unknown>, unkn
     else obj[key] = value;
   }
   // recorded once filled, and member() written out: together they took plans from about
-  // 87 % to 96 % of the old dedicated parser's speed (bench/json.ts)
+  // 87 % to 96 % of the speed of the dedicated plan parser this one replaced
   endObject(obj: Record<string, unknown>, start: number): unknown {
     this.spans.set(obj, start);
     return obj;

@@ -357,3 +357,29 @@ output "names" {
   }
   return { roots: nRoots, modules: nModules, files, bytes };
 }
+
+/**
+ * A plan of about `mb` megabytes on one line, as `terraform show -json` prints it: the resources
+ * of `planText` (planned values, changes, configuration) repeated under new names.
+ */
+export function repeatPlan(planText: string, mb: number): string {
+  const base = JSON.parse(planText);
+  const pv = base.planned_values.root_module.resources;
+  const rc = base.resource_changes;
+  const cfg = base.configuration.root_module.resources;
+  const out = { pv: [] as unknown[], rc: [] as unknown[], cfg: [] as unknown[] };
+  const one = JSON.stringify(pv).length + JSON.stringify(rc).length + JSON.stringify(cfg).length;
+  for (let n = 0; n * one < mb * 1e6; n++) {
+    for (let i = 0; i < pv.length; i++) {
+      const name = `${pv[i].name}_${n}`;
+      const address = `${pv[i].type}.${name}`;
+      out.pv.push({ ...pv[i], name, address });
+      out.rc.push({ ...rc[i], name, address });
+      out.cfg.push({ ...cfg[i], name, address });
+    }
+  }
+  base.planned_values.root_module.resources = out.pv;
+  base.resource_changes = out.rc;
+  base.configuration.root_module.resources = out.cfg;
+  return JSON.stringify(base);
+}

@@ -19,7 +19,7 @@ import { loadJsonTemplate, loadYamlTemplate } from '../src/parse/cloudformation/
 import { parseTfJson } from '../src/parse/hcl/json.js';
 import { parseJsonTree } from '../src/parse/json/index.js';
 import { loadJsonManifests, loadYamlManifests, looksLikeKubernetes } from '../src/parse/kubernetes/load.js';
-import { rng } from './corpus.js';
+import { repeatPlan, rng } from './corpus.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MB = 1024 * 1024;
@@ -53,27 +53,7 @@ function report(title: string, bytes: number, rows: [string, () => void][], peer
 }
 
 /** A plan of about `mb` megabytes, resources of the parity fixture repeated under new names. */
-function bigPlan(mb: number): string {
-  const base = JSON.parse(fs.readFileSync(path.join(root, 'fixtures/terraform-plan/parity/plan.json'), 'utf8'));
-  const pv = base.planned_values.root_module.resources;
-  const rc = base.resource_changes;
-  const cfg = base.configuration.root_module.resources;
-  const out = { pv: [] as unknown[], rc: [] as unknown[], cfg: [] as unknown[] };
-  const one = JSON.stringify(pv).length + JSON.stringify(rc).length + JSON.stringify(cfg).length;
-  for (let n = 0; n * one < mb * 1e6; n++) {
-    for (let i = 0; i < pv.length; i++) {
-      const name = `${pv[i].name}_${n}`;
-      const address = `${pv[i].type}.${name}`;
-      out.pv.push({ ...pv[i], name, address });
-      out.rc.push({ ...rc[i], name, address });
-      out.cfg.push({ ...cfg[i], name, address });
-    }
-  }
-  base.planned_values.root_module.resources = out.pv;
-  base.resource_changes = out.rc;
-  base.configuration.root_module.resources = out.cfg;
-  return JSON.stringify(base);
-}
+const bigPlan = (mb: number): string => repeatPlan(fs.readFileSync(path.join(root, 'fixtures/terraform-plan/parity/plan.json'), 'utf8'), mb);
 
 /** `.tf.json` files: resources with templates, tags, nested lists, escapes; variables, locals, outputs. */
 function tfJsonCorpus(files: number): string[] {

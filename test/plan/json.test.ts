@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../src/model/diagnostics.js';
 import { parseJsonWithPositions } from '../../src/adapt/terraform-plan/json.js';
+import { repeatPlan } from '../../bench/corpus.js';
 import { adaptPlan, looksLikePlan } from '../../src/adapt/terraform-plan/index.js';
 import { emptyModel, type SourceMapEntry } from '../../src/model/model.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
@@ -90,27 +91,7 @@ describe('looksLikePlan', () => {
 });
 
 /** A plan of about `mb` megabytes on one line, as `terraform show -json` prints it. */
-function bigPlan(mb: number): string {
-  const base = JSON.parse(fixture('parity/plan.json'));
-  const pv = base.planned_values.root_module.resources;
-  const rc = base.resource_changes;
-  const cfg = base.configuration.root_module.resources;
-  const out = { pv: [] as unknown[], rc: [] as unknown[], cfg: [] as unknown[] };
-  const one = JSON.stringify(pv).length + JSON.stringify(rc).length + JSON.stringify(cfg).length;
-  for (let n = 0; n * one < mb * 1e6; n++) {
-    for (let i = 0; i < pv.length; i++) {
-      const name = `${pv[i].name}_${n}`;
-      const address = `${pv[i].type}.${name}`;
-      out.pv.push({ ...pv[i], name, address });
-      out.rc.push({ ...rc[i], name, address });
-      out.cfg.push({ ...cfg[i], name, address });
-    }
-  }
-  base.planned_values.root_module.resources = out.pv;
-  base.resource_changes = out.rc;
-  base.configuration.root_module.resources = out.cfg;
-  return JSON.stringify(base);
-}
+const bigPlan = (mb: number): string => repeatPlan(fixture('parity/plan.json'), mb);
 
 describe('a 20 MB plan', () => {
   it('parses and adapts in seconds', () => {

@@ -3,16 +3,7 @@
  * pairs and lone surrogates, raw non-ASCII), numbers (`-0`, exponents, beyond 2^53, 1e400),
  * nesting, and every kind of JSON whitespace (CRLF included) placed everywhere it may go.
  */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../../bench/corpus.js';
 
 const NUMBERS = ['0', '-0', '1', '-1', '10', '0.5', '-0.0', '1e3', '1E+3', '2.5e-3', '-12.75E2', '9007199254740993', '-9007199254740993', '123456789012345678901234567890', '1e400', '-1e400', '1e-400', '0.1', '0.30000000000000004', '5e-324', '1.7976931348623157e308'];
 const PIECES = ['a', 'Z', ' ', '${var.x}', '%{ if c }', 'é', '😀', '\u2028', '\u2029', '/', '#', ': ', '!Ref', '&x', '*y', '{', '}', '[', ']', ',', "'"];

@@ -128,7 +128,10 @@ function evalConditional(e: Extract<Expression, { type: 'conditional' }>, ctx: C
     }
     otherType = typeOfValue(other);
   }
-  const types = [typeOfValue(value), otherType];
+  const valueType = typeOfValue(value);
+  // the same primitive type on both sides (most conditionals): nothing to unify
+  if (valueType.kind === otherType.kind && (valueType.kind === 'string' || valueType.kind === 'number' || valueType.kind === 'bool')) return value;
+  const types = [valueType, otherType];
   if (!cond) types.reverse();
   const t = unifyTypes(types);
   if (!t) throw new EvalError(`inconsistent conditional result types: the true result is ${typeString(types[0])}, the false result ${typeString(types[1])}`, e.range);

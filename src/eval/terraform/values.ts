@@ -60,16 +60,21 @@ const INSTANCE = Symbol('resource instance');
  * remember the instance (unknownAttribute), one per attribute.
  */
 export function instanceValue<T extends object>(o: T, instance: object): T {
-  Object.defineProperty(o, INSTANCE, { value: { instance, attrs: new Map<string, unknown>() } });
+  Object.defineProperty(o, INSTANCE, { value: instance });
   return openObject(o);
 }
 
+/** The unknown attributes of each resource instance read so far, made once each. */
+const instanceAttrs = new WeakMap<object, Map<string, unknown>>();
+
 /** What an open object gives for an attribute it does not hold: unknown, of its resource instance when it is one. */
 export function missingAttribute(o: object, name: string): unknown {
-  const m = (o as { [INSTANCE]?: { instance: object; attrs: Map<string, unknown> } })[INSTANCE];
-  if (!m) return UNKNOWN;
-  let v = m.attrs.get(name);
-  if (v === undefined) m.attrs.set(name, (v = unknownAttribute(m.instance, name)));
+  const instance = (o as { [INSTANCE]?: object })[INSTANCE];
+  if (!instance) return UNKNOWN;
+  let attrs = instanceAttrs.get(instance);
+  if (!attrs) instanceAttrs.set(instance, (attrs = new Map()));
+  let v = attrs.get(name);
+  if (v === undefined) attrs.set(name, (v = unknownAttribute(instance, name)));
   return v;
 }
 

@@ -221,4 +221,11 @@ describe('Terraform evaluation fixtures', () => {
     const rs = evaluateTerraformUnit({ root: dir, unit: '.', files, diagnostics: [], readText: read, listDir: (rel) => (fs.existsSync(path.join(dir, rel)) ? fs.readdirSync(path.join(dir, rel)) : undefined) });
     expect(rs.filter((x) => x.mode === 'data').map((x) => x.address)).toEqual(['data.aws_iam_policy_document.assets[0]']);
   });
+
+  it('null-arguments: an argument set to null is left out (defaults apply), lookup() of a computed attribute is unknown, coalesce() keeps a partly known policy', async () => {
+    const d = `${F}/null-arguments`;
+    const { r, findings } = await run('null-arguments', { rules: ['AWS-SQS-001', 'AWS-INSTANCE-006', 'AWS-KMS-002', 'AWS-CF-008'] });
+    expect(findings).toEqual([`AWS-INSTANCE-006 aws_launch_template.web ${d}/main.tf:33`, `AWS-KMS-002 aws_kms_key.data ${d}/main.tf:66`]);
+    expect(r.diagnostics.filter((x) => x.level !== 'note')).toEqual([]);
+  });
 });

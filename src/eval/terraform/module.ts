@@ -407,9 +407,11 @@ export class ModuleInstance implements Resolver, ViewHost {
   private instanceObject(def: ResourceDef, inst: Instance): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
     const view = this.view(def, inst);
+    const attributes = (def.attributes ??= attributesOf(def.node.body));
     for (const n of def.valueNames) {
       const a = view.attr(n);
-      obj[n] = a ? a.value : blocksValue(view.blocks(n));
+      // an argument set to null reads as null (the view leaves it out, as Terraform does)
+      obj[n] = a ? a.value : attributes.has(n) ? null : blocksValue(view.blocks(n));
     }
     const derived = DERIVED_ATTRIBUTES[def.type];
     if (derived) {

@@ -50,6 +50,8 @@ export class EvalBodyView implements BodyView {
       const file = item.file ?? this.file;
       out = attrView(this.host.attrEval(item.expr, this.ctxIn(file)), item.range, item.expr, this.host.relatedFor(item.expr));
       if (file !== this.file) out.file = file;
+      // null is what Terraform treats as an argument left out
+      if (out.value === null) out = undefined;
     }
     attrs.set(name, out);
     return out;
@@ -59,7 +61,7 @@ export class EvalBodyView implements BodyView {
   toValue(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const item of this.body.items) {
-      if (item.kind === 'attribute') out[item.name] = this.attr(item.name)!.value;
+      if (item.kind === 'attribute') out[item.name] = this.attr(item.name)?.value ?? null;
       else {
         const t = item.type === 'dynamic' ? item.labels[0] : item.type;
         if (t && !(t in out)) out[t] = this.blocks(t).map((v) => (v instanceof EvalBodyView ? v.toValue() : UNKNOWN));
@@ -139,6 +141,7 @@ function attributeBlocks(file: string, expr: Expression, ctx: Ctx, host: ViewHos
   if (expr.type === 'object') return [new ObjectExprView(file, expr, ctx, host)];
   if (expr.type === 'tuple' && expr.items.every((e) => e.type === 'object')) return expr.items.map((o) => new ObjectExprView(file, o as ObjectExpr, ctx, host));
   const v = host.attrEval(expr, ctx);
+  if (v === null) return []; // left out
   if (isUnknown(v)) return [new UnknownBodyView(file, expr.range)];
   const list = Array.isArray(v) ? v : [v];
   return list.map((x) => (isObject(x) ? new ValueBodyView(file, expr.range, x, expr) : new UnknownBodyView(file, expr.range)));
@@ -160,7 +163,9 @@ class ObjectExprView implements BodyView {
   attr(name: string): AttrView | undefined {
     const item = this.item(name);
     if (!item) return undefined;
-    return attrView(this.host.attrEval(item.value, this.ctx), item.range, item.value, this.host.relatedFor(item.value));
+    const v = this.host.attrEval(item.value, this.ctx);
+    if (v === null) return undefined;
+    return attrView(v, item.range, item.value, this.host.relatedFor(item.value));
   }
   blocks(type: string): BodyView[] {
     const item = this.item(type);

@@ -1,3 +1,4 @@
+import { isOpen, missingAttribute } from '../values.js';
 /**
  * Collection functions. Partially known values (known lists/objects holding UNKNOWN) stay
  * partially known where Terraform keeps them so (length, merge, lookup, concat, keys, values,
@@ -99,6 +100,8 @@ export const collectionFunctions: FnTable = {
       const o = asObject(map, 'inputMap');
       const k = toStr(key, 'key');
       if (Object.prototype.hasOwnProperty.call(o, k)) return o[k];
+      // a resource instance's computed attribute (id, arn) is unknown, not missing
+      if (isOpen(map)) return missingAttribute(map as object, k);
       if (rest.length > 0) return rest[0];
       throw new FunctionError(`lookup failed to find key ${JSON.stringify(k)}`);
     },
@@ -124,7 +127,7 @@ export const collectionFunctions: FnTable = {
     impl(args) {
       const unified = unifyElements(args, 'coalesce');
       for (const v of unified) {
-        if (isUnknown(v)) return UNKNOWN;
+        if (isUnknown(v)) return v;
         if (v === null || v === undefined || v === '') continue;
         return v;
       }

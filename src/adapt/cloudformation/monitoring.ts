@@ -79,7 +79,11 @@ const recorder: ResourceAdapter = (r, ctx) => {
     if (g.unknown) b.set(['recording_group'], UNKNOWN, where(p, 'RecordingGroup'));
     else {
       b.locate(['recording_group'], where(p, 'RecordingGroup')!);
-      copyProp(b, ['recording_group', 'all_supported'], g, 'AllSupported', true, toBool);
+      // the API's allSupported is false unless given: a group that lists types (or a strategy
+      // other than ALL_SUPPORTED_RESOURCE_TYPES) records those types only; an empty group all
+      const strategy = g.sub('RecordingStrategy')?.get('UseOnly');
+      const listsTypes = g.get('ResourceTypes') !== undefined || (strategy !== undefined && strategy !== 'ALL_SUPPORTED_RESOURCE_TYPES');
+      copyProp(b, ['recording_group', 'all_supported'], g, 'AllSupported', isUnknown(strategy) ? UNKNOWN : !listsTypes, toBool);
       copyProp(b, ['recording_group', 'include_global_resource_types'], g, 'IncludeGlobalResourceTypes', false, toBool);
       copyProp(b, ['recording_group', 'resource_types'], g, 'ResourceTypes', [], toStringList);
     }

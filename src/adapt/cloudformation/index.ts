@@ -61,6 +61,11 @@ export function templateResources(template: CfnTemplate, ev: Evaluator, diagnost
   for (const e of section.value.entries) {
     const leadingFrom = previousEnd + 1;
     previousEnd = e.range.end.line;
+    // AWS::LanguageExtensions loops generate resources from a collection: not expanded, said so
+    if (e.key.startsWith('Fn::ForEach::')) {
+      problem(diagnostics, file, `${e.key} is not expanded (Transform AWS::LanguageExtensions): the resources it generates are not scanned`, e.keyRange.start, 'note');
+      continue;
+    }
     if (!/^[A-Za-z0-9]+$/.test(e.key)) problem(diagnostics, file, `logical id ${e.key} must be alphanumeric`, e.keyRange.start, 'warning');
     if (e.value.kind !== 'map') {
       problem(diagnostics, file, `resource ${e.key} must be a mapping with a Type`, e.value.range.start);

@@ -229,7 +229,8 @@ const sqsQueue: ResourceAdapter = (r, ctx) => {
     visibility_timeout_seconds: undefined,
   });
   const rp = v.attr('redrive_policy');
-  if (rp) b.set(['redrive_policy'], jsonObject(jsonValue(rp)), attrWhere(v, rp));
+  // "" is no redrive policy (older terraform-aws-sqs modules default to it)
+  if (rp && rp.value !== '') b.set(['redrive_policy'], jsonObject(jsonValue(rp)), attrWhere(v, rp));
   if (v.attr('redrive_allow_policy')) b.set(['is_dead_letter_queue'], true);
   copyTags(b, v);
 };

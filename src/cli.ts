@@ -149,7 +149,7 @@ export function buildProgram(): Command {
     .option('--parallel', 'use worker threads even for small scans')
     .option('--var-file <file>', 'Terraform variable definitions file, as terraform -var-file (repeatable)', (v: string, prev: string[]) => prev.concat(v), [])
     .option('--var <name=value>', 'Terraform variable, as terraform -var (repeatable); TF_VAR_name is read too', (v: string, prev: string[]) => prev.concat(v), [])
-    .option('--cfn-param <name=value>', 'CloudFormation parameter value, as --parameter-overrides gives it (repeatable)', (v: string, prev: string[]) => prev.concat(v), [])
+    .option('--cfn-param <name=value>', 'CloudFormation parameter value, as --parameter-overrides gives it, or a pseudo parameter (AWS::Partition=aws) (repeatable)', (v: string, prev: string[]) => prev.concat(v), [])
     .option('--source-dir <dir>', "for Terraform plan JSON: the folder of the configuration it was made from (default: the plan's folder)")
     .addHelpText('after', EXIT_HELP)
     .action(async (targets: string[], flags: ScanFlags) => {

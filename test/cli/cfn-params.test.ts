@@ -19,4 +19,10 @@ describe('--cfn-param', () => {
   it('takes name=value', () => {
     expect(palisade(['scan', 'fixtures/cloudformation/web-stack.yaml', '--cfn-param', 'Environment']).code).toBe(2);
   });
+
+  it('gives pseudo parameters too: AWS::Partition=aws makes an ARN built with it known', () => {
+    const run = (args: string[]) => (JSON.parse(palisade(['scan', 'fixtures/cloudformation/admin-role.yaml', '--format', 'json', '--rule', 'AWS-IAM-008', ...args]).stdout) as Report).findings.map((f) => `${f.ruleId} ${f.resource} ${f.startLine}`);
+    expect(run([])).toEqual([]); // the partition is unknown: no claim about the ARN
+    expect(run(['--cfn-param', 'AWS::Partition=aws'])).toEqual(['AWS-IAM-008 AWS::IAM::Role/AdminRole 8']);
+  });
 });

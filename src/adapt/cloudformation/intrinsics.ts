@@ -272,7 +272,12 @@ export class Evaluator {
 
   private ref(name: string, at: Range): unknown {
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (PSEUDO.has(name)) return unknownOf();
+    if (PSEUDO.has(name)) {
+      // a pseudo parameter is unknown unless the scan is told it (`--cfn-param AWS::Partition=aws`)
+      const given = this.options.parameters;
+      const v = given && name !== 'AWS::NotificationARNs' && Object.prototype.hasOwnProperty.call(given, name) ? given[name] : undefined;
+      return typeof v === 'string' ? v : unknownOf();
+    }
     if (this.params.has(name)) return this.params.get(name);
     if (this.resourceTypes.has(name)) return unknownOf(name);
     this.warn(`Ref to ${name}, which is neither a parameter nor a resource of the template`, at);

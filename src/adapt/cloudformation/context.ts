@@ -10,7 +10,7 @@ import type { CanonicalModel, ModelPath, SourceMapEntry } from '../../model/mode
 import { addAws, isUnknown, UNKNOWN } from '../../model/model.js';
 import type { FileRange, Range } from '../../model/source.js';
 import type { CfnEntry, CfnNode } from '../../parse/cloudformation/load.js';
-import { toModel, UnknownValue, type Evaluator } from './intrinsics.js';
+import { hasUnknown, toModel, UnknownValue, type Evaluator } from './intrinsics.js';
 import type { Props } from './props.js';
 
 export interface AdapterSink {
@@ -244,7 +244,9 @@ export class CfnContext {
    * The resource of `types` that property `key` of `r` designates: by reference (`!Ref X`,
    * `!GetAtt X.Attr`, `!Sub "${X}"`) to a resource of the template, or of another stack of the
    * unit (a parameter the parent passed `!Ref X` in, a nested stack's output that is `!Ref X`),
-   * or by a literal value equal to the target's `matchProp` (a bucket name, a group name).
+   * or by a literal value equal to the target's `matchProp` (a bucket name, a group name), or
+   * by an unknown value written as the same expression as the target's (`!Sub ${App}-logs` on
+   * both sides, see {@link Evaluator.canonical}).
    */
   target(r: CfnResource, key: string, types: string[], matchProp?: string): CfnResource | undefined {
     const node = r.props.node(key);
@@ -263,8 +265,17 @@ export class CfnContext {
     }
     if (id !== undefined) return undefined;
     const v = r.props.get(key);
-    if (matchProp && typeof v === 'string') {
+    if (!matchProp) return undefined;
+    if (typeof v === 'string') {
       for (const t of this.resources.values()) if (types.includes(t.type) && t.props.get(matchProp) === v) return t;
+    } else if (hasUnknown(v)) {
+      // both names unknown, but written as the same expression: the same name once deployed
+      const form = this.ev.canonical(node);
+      if (form === undefined) return undefined;
+      for (const t of this.resources.values()) {
+        if (t === r || !types.includes(t.type) || !hasUnknown(t.props.get(matchProp))) continue;
+        if (this.ev.canonical(t.props.node(matchProp)) === form) return t;
+      }
     }
     return undefined;
   }

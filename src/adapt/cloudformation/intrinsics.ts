@@ -445,6 +445,159 @@ export class Evaluator {
   }
 
   /**
+   * A canonical form of what a node evaluates to, as a string, for telling that two unknown
+   * values are the same: parameters, conditions and mappings are substituted where known, and
+   * what stays unknown is kept as the expression it is (a parameter, a pseudo parameter, a
+   * resource's id or attribute, any other intrinsic with its canonical arguments). String
+   * building (`Fn::Sub`, `Fn::Join`, `Ref`) becomes a sequence of literal text and unknown
+   * parts, so `!Sub "${App}-${AWS::Region}"` and `!Join ["-", [!Ref App, !Ref AWS::Region]]`
+   * agree. Two nodes of the same template with equal forms have equal values once deployed.
+   * Undefined when the node stands for no value.
+   */
+  canonical(node: CfnNode | undefined): string | undefined {
+    if (!node) return undefined;
+    const c = this.canon(node, 0);
+    return c === undefined ? undefined : JSON.stringify(c);
+  }
+
+  private canon(node: CfnNode, depth: number): Canon | undefined {
+    if (depth > 50) return undefined;
+    const v = this.value(node);
+    if (v === NO_VALUE) return undefined;
+    if (!hasUnknown(v)) {
+      const s = asString(v);
+      return s !== undefined ? { cat: [s] } : { val: normalizeEq(v) };
+    }
+    const fn = intrinsicOf(node);
+    if (fn?.name === 'Fn::If') {
+      const args = fn.arg.kind === 'seq' ? fn.arg.items : [];
+      const cond = args[0];
+      const r = this.resolve(node);
+      if (r === NO_VALUE) return undefined;
+      if (!(r instanceof UnknownValue)) return this.canon(r, depth + 1);
+      if (args.length !== 3 || cond.kind !== 'scalar') return undefined;
+      const [a, b] = [this.canonOrNone(args[1], depth), this.canonOrNone(args[2], depth)];
+      return a === undefined || b === undefined ? undefined : { if: [String(cond.value), a, b] };
+    }
+    if (node.kind === 'seq') {
+      const items: Canon[] = [];
+      for (const it of node.items) {
+        if (this.resolve(it) === NO_VALUE) continue;
+        const c = this.canon(it, depth + 1);
+        if (c === undefined) return undefined;
+        items.push(c);
+      }
+      return { seq: items };
+    }
+    if (node.kind === 'map' && !fn) {
+      const entries: [string, Canon][] = [];
+      for (const e of node.entries) {
+        if (this.resolve(e.value) === NO_VALUE) continue;
+        const c = this.canon(e.value, depth + 1);
+        if (c === undefined) return undefined;
+        entries.push([e.key, c]);
+      }
+      return { map: entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)) };
+    }
+    if (!fn) return undefined;
+    const args = fn.arg.kind === 'seq' ? fn.arg.items : undefined;
+    switch (fn.name) {
+      case 'Ref': {
+        const n = this.value(fn.arg);
+        return typeof n === 'string' ? this.canonRef(n) : undefined;
+      }
+      case 'Fn::GetAtt': {
+        const a = this.value(fn.arg);
+        const name = Array.isArray(a) ? a.map(asString).join('.') : asString(a);
+        return name === undefined ? undefined : { cat: [{ getatt: name }] };
+      }
+      case 'Fn::Sub':
+        return this.canonSub(fn.arg, depth);
+      case 'Fn::Join': {
+        if (!args || args.length !== 2) return undefined;
+        const delim = this.value(args[0]);
+        if (typeof delim !== 'string') return undefined;
+        const list = this.resolve(args[1]);
+        if (list instanceof UnknownValue || list === NO_VALUE || list.kind !== 'seq') {
+          const l = this.canon(args[1], depth + 1);
+          return l === undefined ? undefined : { cat: [{ join: delim, list: l }] };
+        }
+        const parts: CatPart[] = [];
+        for (const it of list.items) {
+          if (this.resolve(it) === NO_VALUE) continue;
+          const c = this.canon(it, depth + 1);
+          if (c === undefined) return undefined;
+          if (parts.length) parts.push(delim);
+          if ('cat' in c) parts.push(...c.cat);
+          else parts.push({ item: c });
+        }
+        return { cat: mergeText(parts) };
+      }
+      default: {
+        const a = this.canon(fn.arg, depth + 1);
+        return a === undefined ? undefined : { cat: [{ fn: fn.name, arg: a }] };
+      }
+    }
+  }
+
+  /** A branch of an unknown `Fn::If`: `AWS::NoValue` is a value of its own there. */
+  private canonOrNone(node: CfnNode, depth: number): Canon | undefined {
+    return this.resolve(node) === NO_VALUE ? { val: 'AWS::NoValue' } : this.canon(node, depth + 1);
+  }
+
+  private canonRef(name: string): Canon | undefined {
+    if (PSEUDO.has(name)) return { cat: [{ pseudo: name }] };
+    if (this.params.has(name)) {
+      const v = this.params.get(name);
+      if (!hasUnknown(v)) {
+        const s = asString(v);
+        return s !== undefined ? { cat: [s] } : { val: normalizeEq(v) };
+      }
+      return { cat: [{ param: name }] };
+    }
+    if (this.resourceTypes.has(name)) return { cat: [{ ref: name }] };
+    return undefined;
+  }
+
+  private canonSub(arg: CfnNode, depth: number): Canon | undefined {
+    const vars = new Map<string, CfnNode>();
+    let text: unknown;
+    if (arg.kind === 'seq') {
+      if (arg.items.length !== 2 || arg.items[1].kind !== 'map') return undefined;
+      text = this.value(arg.items[0]);
+      for (const e of (arg.items[1] as Extract<CfnNode, { kind: 'map' }>).entries) vars.set(e.key, e.value);
+    } else text = this.value(arg);
+    if (typeof text !== 'string') return undefined;
+    const parts: CatPart[] = [];
+    const re = /\$\{([^}]*)\}/g;
+    let last = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      parts.push(text.slice(last, m.index));
+      last = m.index + m[0].length;
+      const inner = m[1];
+      if (inner.startsWith('!')) {
+        parts.push('${' + inner.slice(1) + '}');
+        continue;
+      }
+      const name = inner.trim();
+      let c: Canon | undefined;
+      if (vars.has(name)) c = this.canon(vars.get(name)!, depth + 1);
+      else if (name.includes('.') && !this.params.has(name)) {
+        const res = name.slice(0, name.indexOf('.'));
+        const known = this.stackOutput(res, name.slice(res.length + 1), arg.range);
+        const s = known === undefined ? undefined : Array.isArray(known) ? known.join(',') : asString(known);
+        c = { cat: [s ?? { getatt: name }] };
+      } else c = this.canonRef(name);
+      if (c === undefined) return undefined;
+      if ('cat' in c) parts.push(...c.cat);
+      else if ('val' in c && Array.isArray(c.val)) parts.push(c.val.map(String).join(','));
+      else parts.push({ item: c });
+    }
+    parts.push(text.slice(last));
+    return { cat: mergeText(parts) };
+  }
+
+  /**
    * The logical id of the resource a property designates: `!Ref X`, `!GetAtt X.Attr`,
    * `!Sub "${X}"` or `!Sub "${X.Attr}"` (through a known `Fn::If`). Undefined otherwise.
    */
@@ -466,6 +619,22 @@ export class Evaluator {
     }
     return id !== undefined && this.resourceTypes.has(id) ? id : undefined;
   }
+}
+
+/** A part of a built string: literal text, or an unknown part as the expression it is. */
+type CatPart = string | { [k: string]: unknown };
+/** See {@link Evaluator.canonical}. */
+type Canon = { cat: CatPart[] } | { val: unknown } | { seq: Canon[] } | { map: [string, Canon][] } | { if: [string, Canon, Canon] };
+
+/** Adjacent literal text joined, empty text dropped: one spelling per string. */
+function mergeText(parts: CatPart[]): CatPart[] {
+  const out: CatPart[] = [];
+  for (const p of parts) {
+    if (p === '') continue;
+    if (typeof p === 'string' && typeof out[out.length - 1] === 'string') out[out.length - 1] += p;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** CloudFormation compares values as strings: 1 equals "1", true equals "true". */

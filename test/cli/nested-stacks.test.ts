@@ -123,7 +123,7 @@ describe('palisade scan on nested stacks it cannot follow', () => {
         `note cloudformation-nested-stack ${P}:19`, // !Sub of a parameter without value
         `warning cloudformation-nested-stack ${P}:25`, // ./stacks/missing.yaml
         `warning cloudformation-nested-stack ${P}:31`, // ../../…/outside.yaml
-        `error yaml-syntax ${PROBLEMS}/broken.yaml:7`,
+        `warning cloudformation-template ${PROBLEMS}/broken.yaml:7`, // a repeated key: kept last, as CloudFormation does
         `warning cloudformation-nested-stack ${PROBLEMS}/loop-b.yaml:6`, // back to loop-a.yaml
         `note cloudformation-nested-stack ${P}:50`, // KmsKeyId of queue.yaml: not passed, no Default
         `warning cloudformation-nested-stack ${P}:52`, // Colour: queue.yaml has no such parameter
@@ -144,6 +144,8 @@ describe('palisade scan on nested stacks it cannot follow', () => {
     expect(report.findings.map(brief).sort()).toEqual(
       [
         `AWS-S3-001 ${P}:59 AWS::S3::Bucket/Logs`,
+        // broken.yaml only repeats a key: read, the last value kept, its bucket judged through Broken
+        `AWS-S3-001 ${PROBLEMS}/broken.yaml:3 AWS::S3::Bucket/Broken/Bucket`,
         // the cycle is followed once: loop-b's bucket is judged through Loop → Next
         `AWS-S3-001 ${PROBLEMS}/loop-b.yaml:11 AWS::S3::Bucket/Loop/Next/Scratch`,
         // nested stacks under conditions (see below)

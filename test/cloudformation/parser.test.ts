@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { palisade } from '../helpers/cli.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
 import { entry, loadTemplate, looksLikeCloudFormation, toPlain, type CfnNode } from '../../src/parse/cloudformation/load.js';
 
@@ -114,9 +118,22 @@ describe('malformed templates', () => {
     expect(diagnostics[0].column).toBeGreaterThan(0);
   });
 
-  it('reports duplicate keys', () => {
-    const { diagnostics } = load('Resources:\n  R:\n    Type: AWS::S3::Bucket\n  R:\n    Type: AWS::S3::Bucket\n');
-    expect(diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 4, column: 3 });
+  it('keeps the last of a repeated key, at its own range, with a warning at each repeat', () => {
+    const text = 'Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties: {A: 1, A: 2}\n  R:\n    Type: AWS::SQS::Queue\n  R:\n    Type: AWS::SNS::Topic\n';
+    const { t, diagnostics } = load(text);
+    const warn = (key: string, line: number, column: number) =>
+      ({ level: 'warning', code: 'cloudformation-template', message: `duplicate key "${key}": CloudFormation keeps the last one`, file: 't.yaml', line, column });
+    // the first R (with its own repeat) is read, warned about, then replaced
+    expect(diagnostics).toEqual([warn('A', 4, 24), warn('R', 5, 3), warn('R', 7, 3)]);
+    const resources = entry(t!.root, 'Resources')!.value;
+    expect(toPlain(resources)).toEqual({ R: { Type: 'AWS::SNS::Topic' } });
+    expect(entry(resources, 'R')!.keyRange.start).toMatchObject({ line: 7, column: 3 });
+  });
+
+  it('warns once for a repeat inside an anchored mapping, however often it is aliased', () => {
+    const { t, diagnostics } = load('Resources:\n  R: &r\n    Type: AWS::S3::Bucket\n    Type: AWS::SQS::Queue\n  S: *r\n  U: *r\n');
+    expect(diagnostics.map((d) => [d.message, d.line])).toEqual([['duplicate key "Type": CloudFormation keeps the last one', 4]]);
+    expect(toPlain(entry(t!.root, 'Resources')!.value)).toEqual({ R: { Type: 'AWS::SQS::Queue' }, S: { Type: 'AWS::SQS::Queue' }, U: { Type: 'AWS::SQS::Queue' } });
   });
 
   it('reports JSON syntax errors with line and column', () => {
@@ -158,3 +175,38 @@ describe('detection', () => {
     expect(looksLikeCloudFormation('resources:\n  limits:\n    cpu: 1\n')).toBe(false);
   });
 });
+
+describe('a template with repeated keys, scanned from the CLI (aws-samples/serverless-patterns had such templates)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-cfndup-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const f of ['duplicate-keys.yaml', 'duplicate-keys.json']) fs.writeFileSync(path.join(dir, f), TEMPLATES[f]);
+  const r = palisade(['scan', '.', '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as {
+    findings: { ruleId: string; file: string; startLine: number }[];
+    errors: { level: string; code: string; message: string; file: string; line: number; column: number }[];
+  };
+
+  it.each([
+    // the open group is the second BastionSG: its ingress rule's line
+    ['duplicate-keys.yaml', [3, 1], [14, 3], 19],
+    ['duplicate-keys.json', [4, 3], [13, 5], 17],
+  ] as const)('%s: warnings at each repeat, and the kept resource scanned', (file, desc, res, ingressLine) => {
+    expect(report.errors.filter((e) => e.file === file).map(({ level, message, line, column }) => [level, message, line, column])).toEqual([
+      ['warning', 'duplicate key "Description": CloudFormation keeps the last one', ...desc],
+      ['warning', 'duplicate key "BastionSG": CloudFormation keeps the last one', ...res],
+    ]);
+    const ssh = report.findings.filter((f) => f.file === file && f.ruleId === 'AWS-EC2-001');
+    expect(ssh.map((f) => f.startLine)).toEqual([ingressLine]);
+  });
+
+  it('exits 1 for the findings, the warnings being no scan errors', () => {
+    expect(r.code).toBe(1);
+    expect(report.errors.filter((e) => e.level === 'error')).toEqual([]);
+  });
+});
+
+/** The repro: a repeated Description, and a repeated resource whose last copy opens SSH to the world. */
+const TEMPLATES: Record<string, string> = {
+  'duplicate-keys.yaml': "AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: First description\nDescription: Second description, the one CloudFormation keeps\nResources:\n  BastionSG:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: Bastion, internal only\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 10.0.0.0/8\n  BastionSG:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: Bastion\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n",
+  'duplicate-keys.json': "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Description\": \"First description\",\n  \"Description\": \"Second description, the one CloudFormation keeps\",\n  \"Resources\": {\n    \"BastionSG\": {\n      \"Type\": \"AWS::EC2::SecurityGroup\",\n      \"Properties\": {\n        \"GroupDescription\": \"Bastion, internal only\",\n        \"SecurityGroupIngress\": [{ \"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22, \"CidrIp\": \"10.0.0.0/8\" }]\n      }\n    },\n    \"BastionSG\": {\n      \"Type\": \"AWS::EC2::SecurityGroup\",\n      \"Properties\": {\n        \"GroupDescription\": \"Bastion\",\n        \"SecurityGroupIngress\": [{ \"IpProtocol\": \"tcp\", \"FromPort\": 22, \"ToPort\": 22, \"CidrIp\": \"0.0.0.0/0\" }]\n      }\n    }\n  }\n}\n",
+};

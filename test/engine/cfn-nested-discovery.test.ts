@@ -45,7 +45,7 @@ describe('localNestedTemplates', () => {
     const both = `Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./real.yaml\n  Other:\n    Type: Custom::Thing\n    Properties:\n      TemplateURL: ./custom.yaml\n`;
     expect(localNestedTemplates(both)).toEqual(['./real.yaml']);
     expect(localNestedTemplates(stack('./x.yaml').replace('      TemplateURL', '\t  TemplateURL'))).toEqual([]);
-    expect(localNestedTemplates(stack('./x.yaml') + '  Dup:\n    Type: AWS::S3::Bucket\n  Dup:\n    Type: AWS::S3::Bucket\n')).toEqual([]);
+    expect(localNestedTemplates(stack('./x.yaml') + '  Dup:\n    Type: AWS::S3::Bucket\n  Dup:\n    Type: AWS::S3::Bucket\n')).toEqual(['./x.yaml']); // a repeated key is kept last, not a parse failure
   });
 
   it('reads SAM applications only in SAM templates', () => {

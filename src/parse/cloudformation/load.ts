@@ -4,13 +4,14 @@
  * Short forms are rewritten to the long form (`!Ref X` → `{Ref: X}`, `!GetAtt A.B` →
  * `{"Fn::GetAtt": [A, B]}`), so the intrinsic evaluator sees one shape. Alias bombs are
  * refused with the Kubernetes loader's limit; syntax errors become diagnostics with line and
- * column.
+ * column. A repeated mapping key is what CloudFormation accepts, keeping the last value: so
+ * does this loader, with a warning at each repeat (YAML and JSON alike).
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostics.js';
 import type { Range } from '../../model/source.js';
 import { LineTable } from '../hcl/lexer.js';
-import { duplicateMembers, JsonSyntaxError, parseJsonTree, type JsonNode } from '../json/index.js';
+import { JsonSyntaxError, parseJsonTree, type JsonNode } from '../json/index.js';
 import { rangeOf } from '../yaml-positions.js';
 
 export type CfnScalar = string | number | boolean | null;
@@ -101,6 +102,23 @@ function diag(diagnostics: Diagnostic[], code: string, message: string, file: st
   diagnostics.push({ level, code, message, file, line, column });
 }
 
+/**
+ * The entries of one mapping with each key once: the last occurrence, at its own place and
+ * range, as CloudFormation keeps it. A warning names each repeated key where it repeats.
+ */
+function keepLast(entries: CfnEntry[], file: string, diagnostics: Diagnostic[]): CfnEntry[] {
+  if (entries.length < 2) return entries;
+  const last = new Map<string, CfnEntry>();
+  for (const e of entries) {
+    if (last.has(e.key)) {
+      const at = e.keyRange.start;
+      diag(diagnostics, 'cloudformation-template', `duplicate key ${JSON.stringify(e.key)}: CloudFormation keeps the last one`, file, at.line, at.column, 'warning');
+    }
+    last.set(e.key, e);
+  }
+  return last.size === entries.length ? entries : entries.filter((e) => last.get(e.key) === e);
+}
+
 class Converter {
   private aliasNodes = 0;
 
@@ -155,7 +173,7 @@ class Converter {
         const end = pair.value ? value.range.end : keyRange.end;
         entries.push({ key, keyRange, range: { start: keyRange.start, end }, value });
       }
-      out = { kind: 'map', entries, range };
+      out = { kind: 'map', entries: keepLast(entries, this.file, viaAlias ? [] : this.diagnostics), range };
     } else if (isSeq(n)) {
       out = { kind: 'seq', items: n.items.map((it) => this.convert(it, range, depth + 1, viaAlias)), range };
     } else if (isScalar(n)) {
@@ -205,7 +223,7 @@ export function loadTemplate(text: string, file: string, diagnostics: Diagnostic
 /** A YAML template (without byte order mark). JSON read this way gives the same nodes, slower. */
 export function loadYamlTemplate(src: string, file: string, diagnostics: Diagnostic[]): CfnTemplate | undefined {
   const lc = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lc, customTags, uniqueKeys: true, strict: false, prettyErrors: true });
+  const doc = parseDocument(src, { lineCounter: lc, customTags, uniqueKeys: false, strict: false, prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = e.linePos?.[0];
@@ -237,7 +255,7 @@ export function loadYamlTemplate(src: string, file: string, diagnostics: Diagnos
 
 /**
  * A JSON template (without byte order mark), read by the positioned JSON parser: strict JSON (what CloudFormation
- * accepts), duplicate keys refused as the YAML path refuses them, and nodes with the same
+ * accepts), a repeated key kept last with a warning as on the YAML path, and nodes with the same
  * ranges the YAML path gives (test/cloudformation/json-load.test.ts compares the two).
  */
 export function loadJsonTemplate(src: string, file: string, diagnostics: Diagnostic[]): CfnTemplate | undefined {
@@ -252,23 +270,17 @@ export function loadJsonTemplate(src: string, file: string, diagnostics: Diagnos
     return undefined;
   }
   const rng = (start: number, end: number): Range => ({ start: lines.pos(start), end: lines.pos(end) });
-  let duplicates = false;
   const convert = (n: JsonNode, depth: number): CfnNode => {
     if (depth > MAX_TEMPLATE_DEPTH) throw new Error('template nested too deeply');
     const range = rng(n.start, n.end);
     if (n.kind === 'array') return { kind: 'seq', items: n.items.map((it) => convert(it, depth + 1)), range };
     if (n.kind !== 'object') return { kind: 'scalar', value: n.value, range };
-    for (const dup of duplicateMembers(n)) {
-      const p = lines.pos(dup.keyStart);
-      duplicates = true;
-      diag(diagnostics, 'json-syntax', `duplicate key ${JSON.stringify(dup.key)}: keys of an object must be unique`, file, p.line, p.column);
-    }
     const entries: CfnEntry[] = n.members.map((m) => {
       const keyRange = rng(m.keyStart, m.keyEnd);
       const value = convert(m.value, depth + 1);
       return { key: m.key, keyRange, range: { start: keyRange.start, end: value.range.end }, value };
     });
-    return { kind: 'map', entries, range };
+    return { kind: 'map', entries: keepLast(entries, file, diagnostics), range };
   };
   let root: CfnNode;
   try {
@@ -277,7 +289,6 @@ export function loadJsonTemplate(src: string, file: string, diagnostics: Diagnos
     diag(diagnostics, 'yaml-alias-limit', `template refused: ${(e as Error).message}`, file, 1, 1);
     return undefined;
   }
-  if (duplicates) return undefined;
   if (root.kind !== 'map') {
     diag(diagnostics, 'cloudformation-template', 'a template must be a mapping', file, root.range.start.line, root.range.start.column);
     return undefined;

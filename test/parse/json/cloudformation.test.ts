@@ -44,8 +44,9 @@ describe('JSON templates: the JSON path gives the tree the YAML path gave', () =
     expect(json.length).toBeGreaterThanOrEqual(2);
     for (const f of json) {
       const { json: j, yaml: y, dj, dy } = both(fs.readFileSync(path.join(root, f), 'utf8'));
-      expect(dj).toEqual([]);
-      expect(dy).toEqual([]);
+      // the same diagnostics on both paths (a repeated key would be warned about alike)
+      expect(dj).toEqual(dy);
+      expect(dj.filter((d) => d.level === 'error')).toEqual([]);
       expect(j).toBeDefined();
       expect({ f, t: j }).toEqual({ f, t: y });
     }
@@ -101,13 +102,18 @@ describe('JSON templates: what the YAML path got wrong', () => {
     return { t: loadJsonTemplate(text, 't.json', diagnostics), diagnostics };
   };
 
-  it('duplicate keys are JSON errors at each repeated key', () => {
-    const { t, diagnostics } = load('{\n  "Resources": {\n    "R": {"Type": "AWS::S3::Bucket"},\n    "R": {"Type": "AWS::SQS::Queue"}\n  },\n  "Resources": {}\n}');
-    expect(t).toBeUndefined();
-    expect(diagnostics).toEqual([
-      { level: 'error', code: 'json-syntax', message: 'duplicate key "Resources": keys of an object must be unique', file: 't.json', line: 6, column: 3 },
-      { level: 'error', code: 'json-syntax', message: 'duplicate key "R": keys of an object must be unique', file: 't.json', line: 4, column: 5 },
-    ]);
+  it('a repeated key is kept last (what CloudFormation does), with a warning at each repeat', () => {
+    const text = '{\n  "Resources": {\n    "R": {"Type": "AWS::S3::Bucket"},\n    "R": {"Type": "AWS::SQS::Queue"}\n  },\n  "Resources": {"S": {"Type": "AWS::SNS::Topic"}}\n}';
+    const { t, diagnostics } = load(text);
+    const warn = (key: string, line: number, column: number) =>
+      ({ level: 'warning', code: 'cloudformation-template', message: `duplicate key "${key}": CloudFormation keeps the last one`, file: 't.json', line, column });
+    expect(diagnostics).toEqual([warn('R', 4, 5), warn('Resources', 6, 3)]);
+    expect(toPlain(t!.root)).toEqual(JSON.parse(text));
+    expect(t!.root.entries.map((e) => [e.key, e.keyRange.start.line])).toEqual([['Resources', 6]]);
+    // the YAML path reads the same text to the same tree and warnings
+    const dy: Diagnostic[] = [];
+    expect(loadYamlTemplate(text, 't.json', dy)).toEqual(t);
+    expect(dy).toEqual(diagnostics);
   });
 
   it('deep nesting is refused at the bracket, not by a stack overflow', () => {

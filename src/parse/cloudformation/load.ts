@@ -239,9 +239,14 @@ export function loadYamlTemplate(src: string, file: string, diagnostics: Diagnos
     return undefined;
   }
   const zero = rangeOf(lc, 0, 0);
+  return templateOf(file, src, diagnostics, () => new Converter(doc, src, lc, file, diagnostics).convert(doc.contents, zero, 0, false));
+}
+
+/** The template whose root node `convert` builds: refused (with a diagnostic) when too deep or not a mapping. */
+function templateOf(file: string, src: string, diagnostics: Diagnostic[], convert: () => CfnNode): CfnTemplate | undefined {
   let root: CfnNode;
   try {
-    root = new Converter(doc, src, lc, file, diagnostics).convert(doc.contents, zero, 0, false);
+    root = convert();
   } catch (e) {
     diag(diagnostics, 'yaml-alias-limit', `template refused: ${(e as Error).message}`, file, 1, 1);
     return undefined;
@@ -282,18 +287,7 @@ export function loadJsonTemplate(src: string, file: string, diagnostics: Diagnos
     });
     return { kind: 'map', entries: keepLast(entries, file, diagnostics), range };
   };
-  let root: CfnNode;
-  try {
-    root = convert(tree, 0);
-  } catch (e) {
-    diag(diagnostics, 'yaml-alias-limit', `template refused: ${(e as Error).message}`, file, 1, 1);
-    return undefined;
-  }
-  if (root.kind !== 'map') {
-    diag(diagnostics, 'cloudformation-template', 'a template must be a mapping', file, root.range.start.line, root.range.start.column);
-    return undefined;
-  }
-  return { file, root, comments: commentLines(src) };
+  return templateOf(file, src, diagnostics, () => convert(tree, 0));
 }
 
 /** The entry `key` of a map node. */

@@ -28,8 +28,13 @@ const DECODED = Symbol('decoded JSON');
  */
 export function unknownJson(decoded: unknown): unknown {
   if (isUnknown(decoded)) return UNKNOWN;
+  return markedUnknown(DECODED, decoded);
+}
+
+/** An UNKNOWN marker carrying `value` under a non-enumerable symbol: invisible to JSON, keys and policies. */
+function markedUnknown(key: symbol, value: unknown): unknown {
   const marker = { [UNKNOWN_KEY]: true as const };
-  Object.defineProperty(marker, DECODED, { value: decoded });
+  Object.defineProperty(marker, key, { value });
   return Object.freeze(marker);
 }
 
@@ -55,9 +60,7 @@ export interface UnknownOrigin {
  * reference being written literally.
  */
 export function unknownAttribute(instance: object, attribute: string): unknown {
-  const marker = { [UNKNOWN_KEY]: true as const };
-  Object.defineProperty(marker, ORIGIN, { value: { instance, attribute } satisfies UnknownOrigin });
-  return Object.freeze(marker);
+  return markedUnknown(ORIGIN, { instance, attribute } satisfies UnknownOrigin);
 }
 
 /** The resource instance attribute an unknown value is (see unknownAttribute); undefined when none. */
